@@ -1,5 +1,7 @@
 """Shared fixtures: the demo corpus ingested once, and a runner for the installed command."""
+import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,8 @@ from corpus_research.core import demo_corpus
 from corpus_research.ingest import ingest
 
 REPO = Path(__file__).resolve().parents[1]
+# Tests (and the commands they start) keep their NLP annotation cache out of the user's home.
+os.environ["CORPUS_RESEARCH_CACHE"] = tempfile.mkdtemp(prefix="cr-test-cache-")
 
 
 def cli(*args, cwd=None):

@@ -5,11 +5,11 @@ import pytest
 
 import corpus_research.store as store
 from corpus_research.core import demo_corpus
-from corpus_research.ingest import run_ingest
+from corpus_research.pipeline import run
 
 from conftest import cli
 
-TABLES = ["documents", "texts", "paragraphs", "boilerplate", "errors"]
+TABLES = ["documents", "texts", "paragraphs", "boilerplate", "errors", "sentences"]
 
 
 def table_bytes(out):
@@ -27,15 +27,15 @@ def test_ids_do_not_depend_on_file_names(tmp_path):
     shutil.copytree(raw, tmp_path / "renamed")
     for p in (tmp_path / "renamed").iterdir():
         p.rename(p.with_name("x_" + p.name))
-    a = run_ingest(raw, tmp_path / "o1", None, report=lambda p: None, progress=False)["documents"]
-    b = run_ingest(tmp_path / "renamed", tmp_path / "o2", None, report=lambda p: None, progress=False)["documents"]
+    a = run(raw, tmp_path / "o1", None, report=lambda p: None, progress=False)["documents"]
+    b = run(tmp_path / "renamed", tmp_path / "o2", None, report=lambda p: None, progress=False)["documents"]
     assert sorted(a.doc_id) == sorted(b.doc_id)
 
 
 def test_failed_write_keeps_previous_store(tmp_path, monkeypatch):
     raw, manifest = demo_corpus()
     out = tmp_path / "outputs"
-    run_ingest(raw, out, manifest, report=lambda p: None, progress=False)
+    run(raw, out, manifest, report=lambda p: None, progress=False)
     before = table_bytes(out)
     calls = []
 
@@ -48,7 +48,7 @@ def test_failed_write_keeps_previous_store(tmp_path, monkeypatch):
     original = store.write_table
     monkeypatch.setattr(store, "write_table", failing)
     with pytest.raises(KeyboardInterrupt):
-        run_ingest(raw, out, None, report=lambda p: None, progress=False)
+        run(raw, out, None, report=lambda p: None, progress=False)
     assert table_bytes(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["outputs"], "temporary folder left behind"
 

@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 from corpus_research.core import demo_corpus
-from corpus_research.core import IngestConfig
-from corpus_research.ingest import ingest, run_info
+from corpus_research.ingest import ingest
 from corpus_research.store import write_store
 from corpus_research.parse import TEXT_KINDS, parse_article, rules_for
 from corpus_research.outlets import detect_outlet
@@ -67,7 +66,7 @@ def main():
     t0 = time.perf_counter()
     tables = ingest(corpus, None, progress=False, report=lambda p: None)
     t_parse = time.perf_counter() - t0
-    write_store(tables, work / "outputs", run_info(corpus, None, IngestConfig(), tables, t_parse))
+    write_store(tables, work / "outputs", {"stages": ["ingest"], "input": str(corpus), "benchmark": True})
     t_total = time.perf_counter() - t0
     docs = tables["documents"]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

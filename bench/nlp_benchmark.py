@@ -1,0 +1,67 @@
+"""Speed and memory of the German NLP stage (tokenizer, sentences, HanTa tags and lemmas).
+
+    python bench/nlp_benchmark.py --articles 10000 [--spkatt ../shared/spkatt-2023/train]
+
+Measures, in one process: the NLP stage on N generated seed-like articles (benchmark data, not real
+news: its vocabulary is small, so the per-word-form cache is unusually effective), and, when a path
+is given, on the real German news articles of SpkAtt-2023 (their tokens joined by spaces), whose
+vocabulary is realistic. For each: tokens, seconds, tokens/s for a cold run (empty word-form cache,
+no DocBin cache) and for a rerun that reads the DocBin cache, and peak resident memory.
+"""
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).parent))
+from ingest_benchmark import generate  # noqa: E402
+
+from corpus_research.ingest import ingest
+from corpus_research.nlp import german_pipeline, sentences
+
+
+def spkatt_paragraphs(folder):
+    "One body paragraph per SpkAtt article: its sentences' tokens joined by spaces."
+    rows = []
+    for i, path in enumerate(sorted(Path(folder).glob("*.json"))):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = " ".join(" ".join(s["Tokens"]) for s in doc["Sentences"])
+        rows.append(dict(doc_id=f"spkatt{i:04d}", par_id=0, kind="body", text=text, start_char=0))
+    return pd.DataFrame(rows)
+
+
+def measure(name, paragraphs, cache):
+    "Print cold and cached timings of the NLP stage on `paragraphs`."
+    for run in ("cold", "cached"):
+        nlp = german_pipeline()
+        t0 = time.perf_counter()
+        sents = sentences(paragraphs, nlp, cache)
+        secs = time.perf_counter() - t0
+        tokens = int(sents.n_tokens.sum())
+        forms = nlp.get_pipe("hanta_tagger").analyze.cache_info().currsize
+        print(f"{name:<28} {run:<7} {paragraphs.doc_id.nunique():>8} {tokens:>10} {secs:>8.1f} {tokens / secs:>10.0f} {forms:>12}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--spkatt", type=Path, help="folder of SpkAtt-2023 JSON files (real news)")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="cr-nlp-bench-"))
+    print(f"{'corpus':<28} {'run':<7} {'articles':>8} {'tokens':>10} {'seconds':>8} {'tokens/s':>10} {'word forms':>12}")
+    (work / "corpus").mkdir()
+    generate(args.articles, work / "corpus")
+    paras = ingest(work / "corpus", None, progress=False, report=lambda p: None)["paragraphs"]
+    measure("generated (not real news)", paras, work / "cache-generated")
+    if args.spkatt:
+        measure("SpkAtt-2023 (real news)", spkatt_paragraphs(args.spkatt), work / "cache-spkatt")
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (one process, one core)")
+
+
+if __name__ == "__main__":
+    main()

@@ -28,7 +28,7 @@ setup(
     python_requires=">=" + cfg["min_python"],
     packages=["corpus_research", "corpus_research.data"],
     package_dir={"corpus_research": "corpus_research", "corpus_research.data": "data"},
-    package_data={"corpus_research.data": ["*.toml", "*.csv", "*.md", "raw/*.txt"]},
+    package_data={"corpus_research.data": ["*.toml", "*.csv", "*.md", "raw/*.txt", "gold/*.csv", "gold/*.md"]},
     include_package_data=False,
     install_requires=requirements,
     extras_require={"test": test_requirements, "dev": dev_requirements},

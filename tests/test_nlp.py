@@ -59,6 +59,7 @@ def test_run_with_named_pipeline(tmp_path):
     raw, manifest = demo_corpus()
     t = run(raw, tmp_path / "out", manifest, nlp_cfg=NlpConfig(pipeline=str(tmp_path / "tiny"), cache=None), progress=False, report=lambda p: None)
     assert len(t["sentences"]) > 200
+    assert t["mentions"].actor_id.eq("john_kerry").sum() > 50, "actors are linked on top of a named pipeline"
 
 
 def test_cache_is_reused_and_gives_identical_sentences(tmp_path):

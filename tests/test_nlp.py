@@ -83,3 +83,10 @@ def test_odd_text_does_not_crash(nlp, text):
     paras = pd.DataFrame(dict(doc_id=["d"], par_id=[0], kind=["body"], text=[text], start_char=[0]))
     got = sentences(paras, nlp)
     assert len(got) >= 1 and (got.end_char <= len(text)).all()
+
+
+def test_a_million_character_paragraph(nlp):
+    text = ("Kerry traf Lawrow in Moskau und sprach über Syrien, die Ukraine und den IS " * 13_000)[:1_000_000]
+    paras = pd.DataFrame(dict(doc_id=["d"], par_id=[0], kind=["body"], text=[text], start_char=[0]))
+    got = sentences(paras, nlp)
+    assert len(got) > 1000 and got.n_tokens.max() <= 150 and got.end_char.max() <= len(text)

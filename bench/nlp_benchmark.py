@@ -25,7 +25,7 @@ from ingest_benchmark import generate  # noqa: E402
 from corpus_research.actors import load_registry
 from corpus_research.ingest import ingest
 from corpus_research.nlp import german_pipeline
-from corpus_research.pipeline import NlpConfig, sentences_and_mentions
+from corpus_research.pipeline import NlpConfig, analyse
 
 
 def spkatt_paragraphs(folder):
@@ -44,16 +44,17 @@ def spkatt_documents(paragraphs):
 
 
 def measure(name, paragraphs, documents, cache):
-    "Print cold and cached timings of the NLP stage (sentences and actor mentions) on `paragraphs`."
+    "Print cold and cached timings of the NLP stage (sentences, actor mentions and quotes) on `paragraphs`."
     registry = load_registry()
     for run in ("cold", "cached"):
         nlp = german_pipeline()
         t0 = time.perf_counter()
-        sents, mentions = sentences_and_mentions(paragraphs, documents, nlp, registry, NlpConfig(cache=str(cache)))
+        tables, _ = analyse(paragraphs, documents, nlp, registry, NlpConfig(cache=str(cache)))
+        sents, mentions, quotes = tables["sentences"], tables["mentions"], tables["quotes"]
         secs = time.perf_counter() - t0
         tokens = int(sents.n_tokens.sum())
         forms = nlp.get_pipe("hanta_tagger").analyze.cache_info().currsize
-        print(f"{name:<28} {run:<7} {paragraphs.doc_id.nunique():>8} {tokens:>10} {len(mentions):>9} {secs:>8.1f} {tokens / secs:>10.0f} {forms:>12}")
+        print(f"{name:<28} {run:<7} {paragraphs.doc_id.nunique():>8} {tokens:>10} {len(mentions):>9} {len(quotes):>7} {secs:>8.1f} {tokens / secs:>10.0f} {forms:>12}")
 
 
 def main():
@@ -62,7 +63,7 @@ def main():
     ap.add_argument("--spkatt", type=Path, help="folder of SpkAtt-2023 JSON files (real news)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cr-nlp-bench-"))
-    print(f"{'corpus':<28} {'run':<7} {'articles':>8} {'tokens':>10} {'mentions':>9} {'seconds':>8} {'tokens/s':>10} {'word forms':>12}")
+    print(f"{'corpus':<28} {'run':<7} {'articles':>8} {'tokens':>10} {'mentions':>9} {'quotes':>7} {'seconds':>8} {'tokens/s':>10} {'word forms':>12}")
     (work / "corpus").mkdir()
     generate(args.articles, work / "corpus")
     tables = ingest(work / "corpus", None, progress=False, report=lambda p: None)

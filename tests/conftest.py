@@ -19,6 +19,19 @@ def cli(*args, cwd=None):
     return subprocess.run(["corpus-research", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
+def quiet(problem):
+    "A `report` that drops problems."
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    "Every stage on the bundled seeds, once: (tables, folder with `store/` and the NLP `cache/`)."
+    from corpus_research.pipeline import NlpConfig, run
+    out = tmp_path_factory.mktemp("seeds")
+    raw, manifest = demo_corpus()
+    return run(raw, out / "store", manifest, nlp_cfg=NlpConfig(cache=str(out / "cache")), progress=False, report=quiet), out
+
+
 @pytest.fixture(scope="session")
 def seed_tables():
     "The ingest tables of the bundled seeds with their manifest."

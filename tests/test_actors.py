@@ -2,25 +2,13 @@
 import re
 import shutil
 
-import pandas as pd
-import pytest
 
 from corpus_research.actors import load_gold, load_registry, score_linking
 from corpus_research.core import IngestConfig, demo_corpus, packaged_data
 from corpus_research.pipeline import NlpConfig, run
 
-from conftest import cli
+from conftest import cli, quiet
 
-
-def quiet(p):
-    pass
-
-
-@pytest.fixture(scope="module")
-def seed_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("actors")
-    raw, manifest = demo_corpus()
-    return run(raw, out / "store", manifest, nlp_cfg=NlpConfig(cache=str(out / "cache")), progress=False, report=quiet), out
 
 
 def test_registry_is_complete_and_consistent():

@@ -57,7 +57,8 @@ HOSTILE = {
 
 
 def test_hostile_quotation_marks_warn_and_never_swallow_the_article(tmp_path):
-    for name, text in HOSTILE.items(): (tmp_path / "in").mkdir(exist_ok=True) or (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    for name, text in HOSTILE.items(): (tmp_path / "in" / name).write_text(text, encoding="utf-8")
     problems = []
     t = run(tmp_path / "in", tmp_path / "out", nlp_cfg=NlpConfig(cache=None), progress=False, report=problems.append)
     docs = t["documents"].set_index("source")

@@ -19,7 +19,7 @@ from pathlib import Path
 from corpus_research.core import demo_corpus
 from corpus_research.ingest import ingest
 from corpus_research.store import write_store
-from corpus_research.parse import TEXT_KINDS, parse_article, rules_for
+from corpus_research.parse import parse_article, rules_for
 from corpus_research.outlets import detect_outlet
 
 

@@ -23,7 +23,8 @@ def test_run_on_bundled_corpus(tmp_path):
     for outlet in ("RT Deutsch", "n-tv", "Der Tagesspiegel", "Sputnik Deutschland"):
         assert outlet in proc.stdout
     out = tmp_path / "outputs"
-    assert sorted(p.name for p in out.iterdir()) == ["corpus.duckdb", "run.json", "tables"]
+    assert sorted(p.name for p in out.iterdir()) == ["corpus.duckdb", "networks", "run.json", "tables"]
+    assert (out / "networks" / "all_sentence.html").is_file()
     run = json.loads((out / "run.json").read_text())
     assert run["rows"]["documents"] == 5 and len(run["inputs"]) == 5 and len(run["config_hash"]) == 64
     assert run["versions"]["corpus_research"]

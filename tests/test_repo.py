@@ -21,8 +21,8 @@ def readme_test_command():
 @in_repo
 def test_ci_runs_exactly_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [l for l in ci.splitlines() if l.strip() and not l.lstrip().startswith(("#", "set ", "cd "))]
-    assert commands == [readme_test_command()]
+    commands = [l for l in ci.splitlines() if l.strip() and not l.lstrip().startswith(("#", "set ", "cd ", "command -v chromium"))]
+    assert commands == [readme_test_command()] # besides installing the browser of the report test
 
 
 @in_repo

@@ -1,6 +1,9 @@
 """The report site: built from the notebooks (executed) with Sphinx + myst-nb, every page present, no broken internal
-link or missing image, the home page with its figures and navigation."""
+link or missing image, the home page with its figures and navigation; pages rendered by headless chromium."""
+import json
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -46,3 +49,36 @@ def test_api_pages_render_show_doc(site):
 def test_report_outside_a_checkout_fails_clearly(tmp_path):
     r = cli("report", "--repo", tmp_path, "--no-execute")
     assert r.returncode == 1 and "not a source checkout" in r.stderr
+
+
+def chromium():
+    "The headless browser (Debian's chromium, installed by .ci/run), or skip."
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe: pytest.skip("chromium is not installed (.ci/run installs it)")
+    return exe
+
+
+def rendered_dom(path):
+    "The DOM of a local page after its scripts ran, from headless chromium."
+    r = subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", path.resolve().as_uri()],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return r.stdout
+
+
+def test_home_page_renders_in_a_browser(site):
+    _, out = site
+    dom = rendered_dom(out / "index.html")
+    assert "How each outlet frames the events" in dom and dom.count("<img") >= 4
+    assert 'href="13_framing.html"' in dom
+
+
+def test_interactive_network_shows_nodes_in_a_browser(seed_run):
+    "The network view draws its nodes with its own script: none in the file, one circle per actor once a browser ran it."
+    tables, out = seed_run
+    page = out / "store" / "networks" / "outlet-family-russian-state-media_sentence.html"
+    assert "<circle" not in page.read_text(encoding="utf-8")
+    dom = rendered_dom(page)
+    data = json.loads(re.search(r'<script type="application/json" id="network-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S).group(1))
+    assert dom.count("<circle") == len(data["nodes"]) > 0
+    assert dom.count("<line") == len(data["edges"]) > 0

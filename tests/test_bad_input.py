@@ -125,3 +125,12 @@ def test_hostile_manifest_is_an_error_row(tmp_path):
     assert proc.returncode == 0
     errors = pd.read_parquet(tmp_path / "out" / "tables" / "errors.parquet")
     assert errors.stage.tolist() == ["manifest"] and "binary" in errors.error.iloc[0]
+
+
+def test_empty_folder_gives_a_clear_error_and_an_empty_store(tmp_path):
+    "No article at all: exit 1 with a message naming the input; every stage still writes its (empty) tables."
+    (tmp_path / "in").mkdir()
+    r = cli("run", tmp_path / "in", "--out", tmp_path / "out", "--quiet")
+    assert r.returncode == 1 and f"no article in {tmp_path / 'in'} could be processed" in r.stderr
+    for name in ("documents", "edges", "doc_frames", "keyness"):
+        assert pd.read_parquet(tmp_path / "out" / "tables" / f"{name}.parquet").empty

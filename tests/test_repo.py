@@ -1,4 +1,5 @@
 """The repository keeps its promises: README test command == CI, notebooks == module, seeds unchanged."""
+import json
 import re
 import subprocess
 import sys
@@ -23,6 +24,15 @@ def test_ci_runs_exactly_the_readme_test_command():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     commands = [l for l in ci.splitlines() if l.strip() and not l.lstrip().startswith(("#", "set ", "cd ", "command -v chromium"))]
     assert commands == [readme_test_command()] # besides installing the browser of the report test
+
+
+@in_repo
+def test_readme_is_the_home_page_notebook():
+    "README.md is generated from nbs/index.ipynb (`corpus-research readme`) and never drifts from it."
+    from corpus_research.report import readme_text
+    assert (REPO / "README.md").read_text(encoding="utf-8") == readme_text(json.loads((REPO / "nbs" / "index.ipynb").read_text(encoding="utf-8")))
+    r = subprocess.run(["corpus-research", "readme", "--repo", REPO, "--check"], capture_output=True, text=True)
+    assert r.returncode == 0 and "up to date" in r.stdout
 
 
 @in_repo

@@ -13,10 +13,10 @@ from conftest import REPO, cli
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    "The site built by `corpus-research report` from this checkout (notebooks executed)."
+def site(tmp_path_factory, seed_run):
+    "The site built by `corpus-research report` from this checkout (notebooks executed, the report on the seeds' store)."
     out = tmp_path_factory.mktemp("site") / "_docs"
-    r = cli("report", "--repo", REPO, "--out", out)
+    r = cli("report", "--repo", REPO, "--out", out, "--store", seed_run[1] / "store")
     return r, out
 
 
@@ -29,14 +29,32 @@ def test_report_builds_every_page(site):
     assert check_site(out) == []
 
 
-def test_home_page_has_navigation_results_and_figures(site):
+def images(page):
+    "The images of a built page, each checked to exist."
+    found = re.findall(r'<img[^>]+src="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert all((page.parent / src).exists() for src in found)
+    return found
+
+
+def test_home_page_leads_to_the_report_and_the_stages(site):
     _, out = site
     home = (out / "index.html").read_text(encoding="utf-8")
-    for stage in ("11_networks", "12_frames", "13_framing", "16_cli"):
-        assert f'href="{stage}.html"' in home, stage
-    images = re.findall(r'<img[^>]+src="([^"]+)"', home)
-    assert len(images) >= 4 and all((out / src).exists() for src in images) # network, frames, voices, keyness figures
-    assert "Krippendorff" in home and "RT Deutsch" in home # executed: tables of the current results
+    chapters = sorted(p.stem for p in (REPO / "nbs").glob("2*.ipynb"))
+    assert len(chapters) >= 6
+    for page in chapters + ["11_networks", "13_framing", "16_cli"]:
+        assert f'href="{page}.html"' in home, page
+    assert home.index(">Report<") < home.index(">Pipeline stages and API<") # the chapters come first
+
+
+def test_report_chapters_show_current_results(site, seed_run):
+    _, out = site
+    tables, _ = seed_run
+    corpus = (out / "20_corpus.html").read_text(encoding="utf-8")
+    assert f"{len(tables['documents'])} articles" in corpus and "comment widget" in corpus # the parsing audit of this store
+    assert len(images(out / "23_framing.html")) >= 2 and len(images(out / "22_who_with_whom.html")) >= 1
+    assert len(images(out / "21_actors_and_voices.html")) >= 1
+    assert "Krippendorff" in (out / "24_validation.html").read_text(encoding="utf-8")
+    assert tables["documents"].sha256.iloc[0] in (out / "25_reproducibility.html").read_text(encoding="utf-8")
 
 
 def test_api_pages_render_show_doc(site):
@@ -69,8 +87,19 @@ def rendered_dom(path):
 def test_home_page_renders_in_a_browser(site):
     _, out = site
     dom = rendered_dom(out / "index.html")
-    assert "How each outlet frames the events" in dom and dom.count("<img") >= 4
-    assert 'href="13_framing.html"' in dom
+    assert "The report" in dom and 'href="22_who_with_whom.html"' in dom and 'href="13_framing.html"' in dom
+
+
+def test_network_page_shows_nodes_in_a_browser(site):
+    "The report's network chapter embeds the interactive views: their scripts draw one circle per actor and one line per tie."
+    _, out = site
+    page = out / "22_who_with_whom.html"
+    views = [json.loads(d) for d in re.findall(r'<script type="application/json" class="network-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)]
+    assert len(views) >= 2 and "<circle" not in page.read_text(encoding="utf-8")
+    dom = rendered_dom(page)
+    assert dom.count("<circle") == sum(len(v["nodes"]) for v in views) > 0
+    assert dom.count("<line") == sum(len(v["edges"]) for v in views) > 0
+    assert len(images(page)) >= 1 # the static figures too
 
 
 def test_interactive_network_shows_nodes_in_a_browser(seed_run):
@@ -79,6 +108,6 @@ def test_interactive_network_shows_nodes_in_a_browser(seed_run):
     page = out / "store" / "networks" / "outlet-family-russian-state-media_sentence.html"
     assert "<circle" not in page.read_text(encoding="utf-8")
     dom = rendered_dom(page)
-    data = json.loads(re.search(r'<script type="application/json" id="network-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S).group(1))
+    data = json.loads(re.search(r'<script type="application/json" class="network-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S).group(1))
     assert dom.count("<circle") == len(data["nodes"]) > 0
     assert dom.count("<line") == len(data["edges"]) > 0

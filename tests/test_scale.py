@@ -1,0 +1,65 @@
+"""Partitioned runs, on a real Dask cluster too, give the single-process tables byte for byte; finished partitions are reused."""
+import filecmp
+import shutil
+
+import pytest
+from distributed import LocalCluster
+
+from corpus_research.core import demo_corpus
+from corpus_research.synth import synthesize
+
+from conftest import cli
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    "The five seeds and 30 generated articles in one folder (with the generator's manifest)."
+    folder = tmp_path_factory.mktemp("scale") / "in"
+    synthesize(30, folder)
+    raw, _ = demo_corpus()
+    for p in raw.glob("*.txt"): shutil.copy(p, folder / p.name)
+    return folder
+
+
+def run(corpus, out, *options):
+    "`corpus-research run` on `corpus` into `out/store` with its own cache `out/cache`; the store's tables folder."
+    r = cli("run", corpus, "--out", out / "store", "--cache", out / "cache", "--quiet", *options)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return out / "store" / "tables"
+
+
+def assert_same_tables(a, b):
+    names = sorted(p.name for p in a.glob("*.parquet"))
+    assert names == sorted(p.name for p in b.glob("*.parquet")) and len(names) > 20
+    assert [n for n in names if not filecmp.cmp(a / n, b / n, shallow=False)] == []
+
+
+@pytest.fixture(scope="module")
+def single(corpus, tmp_path_factory):
+    "The single-process run: one partition, no Dask."
+    return run(corpus, tmp_path_factory.mktemp("single"), "--partition-size", "1000")
+
+
+def test_dask_cluster_on_loopback_gives_the_single_process_tables(corpus, single, tmp_path):
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        tables = run(corpus, tmp_path, "--scheduler", cluster.scheduler_address, "--partition-size", "10")
+        ran = {k for k in cluster.scheduler.task_prefixes if k.startswith("partition")}
+    assert ran # the partitions were tasks of this cluster
+    assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 4 # 35 inputs (and the manifest) in partitions of 10
+    assert_same_tables(single, tables)
+
+
+def test_local_workers_and_in_process_partitions_give_the_single_process_tables(corpus, single, tmp_path):
+    assert_same_tables(single, run(corpus, tmp_path / "two", "--workers", "2", "--partition-size", "8"))
+    assert_same_tables(single, run(corpus, tmp_path / "none", "--workers", "0", "--partition-size", "8"))
+
+
+def test_a_resumed_run_redoes_only_unfinished_partitions(corpus, single, tmp_path):
+    run(corpus, tmp_path, "--workers", "0", "--partition-size", "10")
+    done = sorted((tmp_path / "cache" / "partitions").glob("*/done"))
+    before = {p: p.stat().st_mtime_ns for p in done}
+    shutil.rmtree(done[1].parent) # as if the run had been interrupted in that partition
+    tables = run(corpus, tmp_path, "--workers", "0", "--partition-size", "10")
+    after = {p: p.stat().st_mtime_ns for p in sorted((tmp_path / "cache" / "partitions").glob("*/done"))}
+    assert set(after) == set(before) and [p for p in after if after[p] != before[p]] == [done[1]]
+    assert_same_tables(single, tables)

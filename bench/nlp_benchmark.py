@@ -12,20 +12,17 @@ costs), and peak resident memory.
 import argparse
 import json
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).parent))
-from ingest_benchmark import generate  # noqa: E402
-
 from corpus_research.actors import load_registry
 from corpus_research.ingest import ingest
 from corpus_research.nlp import german_pipeline
 from corpus_research.pipeline import NlpConfig, analyse
+from corpus_research.synth import synthesize
 
 
 def spkatt_paragraphs(folder):
@@ -65,8 +62,8 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="cr-nlp-bench-"))
     print(f"{'corpus':<28} {'run':<7} {'articles':>8} {'tokens':>10} {'mentions':>9} {'quotes':>7} {'seconds':>8} {'tokens/s':>10} {'word forms':>12}")
     (work / "corpus").mkdir()
-    generate(args.articles, work / "corpus")
-    tables = ingest(work / "corpus", None, progress=False, report=lambda p: None)
+    synthesize(args.articles, work / "corpus")
+    tables = ingest(work / "corpus", work / "corpus" / "manifest.csv", progress=False, report=lambda p: None)
     measure("generated (not real news)", tables["paragraphs"], tables["documents"], work / "cache-generated")
     if args.spkatt:
         paras = spkatt_paragraphs(args.spkatt)

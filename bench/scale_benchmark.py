@@ -1,0 +1,125 @@
+"""End-to-end speed, parallel speed-up, worker memory and incremental reruns on generated corpora.
+
+    python bench/scale_benchmark.py --articles 2000 10000 --workers 1 2 [--sample 500] [--workdir DIR]
+
+For each corpus size N, `corpus-research synth` writes N seed-like articles (BENCHMARK DATA, not
+real news: recombined seed sentences, so the vocabulary is small and the word-form caches are
+unusually effective). Then, each time with an empty NLP cache:
+
+* per-stage speed, in one process on the first `--sample` articles: ingest, NLP (cold minus
+  cached analysis), linking + quotes + sentence frames (the cached analysis);
+* the full run (`pipeline.run`) on a local Dask cluster of each worker count (started here so that
+  each worker's peak memory can be read), split into the per-document stages (the partitions, in
+  parallel) and the corpus stages (networks, framing, store), with documents/s and tokens/s;
+* a rerun after a registry change (one actor added to a copy of `data/actors.toml`) with the
+  NLP cache of the last full run: the per-document partitions rerun from cached annotations.
+
+Prints one table per measurement; a benchmark, not a test.
+"""
+import argparse
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from distributed import Client, LocalCluster
+
+from corpus_research.core import IngestConfig, packaged_data
+from corpus_research.framing import FramingConfig
+from corpus_research.ingest import ingest
+from corpus_research.networks import NetworkConfig
+from corpus_research.pipeline import NlpConfig, RunConfig, analyse, corpus_stages, models, partitioned_stages, partitions
+from corpus_research.synth import synthesize
+
+NEW_ACTOR = '''
+[[actor]]
+id = "benchmark_actor"
+name = "Benchmark Actor"
+type = "PER"
+side = "other"
+gender = "m"
+aliases = ["Benchmarkus Beispiel"]
+'''
+
+
+def peak_mb(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stage_speeds(corpus, manifest, sample, work):
+    "Seconds of ingest, NLP and analysis on the first `sample` articles, in this process."
+    names = partitions(corpus, manifest, sample)[0]
+    t0 = time.perf_counter(); tables = ingest(corpus, manifest, progress=False, report=lambda p: None, only=names); t_ingest = time.perf_counter() - t0
+    nlp, registry, inst = models(None, None, FramingConfig().polarity)
+    cache = NlpConfig(cache=str(work / "sample-cache"))
+    def analysis():
+        t0 = time.perf_counter()
+        out, _ = analyse(tables["paragraphs"], tables["documents"], nlp, registry, cache, inst)
+        return out, time.perf_counter() - t0
+    out, cold = analysis()
+    _, cached = analysis()
+    tokens = int(out["sentences"].n_tokens.sum())
+    docs = len(tables["documents"])
+    print(f"\nper stage, one process, {docs} articles, {tokens:,} tokens")
+    print(f"{'stage':<34} {'s':>7} {'docs/s':>8} {'tokens/s':>9}")
+    for stage, s in (("ingest (read, parse, dedup)", t_ingest), ("NLP (tokens, sentences, HanTa)", cold - cached),
+                     ("actors + quotes + sentence frames", cached)):
+        print(f"{stage:<34} {s:>7.1f} {docs / s:>8.1f} {tokens / s:>9.0f}")
+
+
+def full_run(corpus, manifest, out, workers, cfg=IngestConfig(), cache=None, partition_size=500):
+    "Wall times of the partitions and the corpus stages on a local cluster of `workers`; peak MB per worker and of this process."
+    nlp_cfg = NlpConfig(cache=str(cache or out / "cache"))
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster, Client(cluster) as client:
+        run_cfg = RunConfig(partition_size=partition_size, scheduler=cluster.scheduler_address)
+        t0 = time.perf_counter()
+        tables = partitioned_stages(corpus, manifest, partitions(corpus, manifest, partition_size), cfg, nlp_cfg, FramingConfig(), run_cfg, lambda p: None)
+        t_docs = time.perf_counter() - t0
+        worker_mb = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    t0 = time.perf_counter()
+    tables = corpus_stages(tables, corpus, out / "store", manifest, cfg, nlp_cfg, NetworkConfig(), FramingConfig(), lambda p: None, t_docs)
+    t_corpus = time.perf_counter() - t0
+    return dict(docs=len(tables["documents"]), tokens=int(tables["sentences"].n_tokens.sum()), t_docs=t_docs, t_corpus=t_corpus,
+                worker_mb=max(worker_mb.values()), driver_mb=peak_mb(), errors=int((tables["errors"].severity == "error").sum()))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, nargs="+", default=[2000])
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--sample", type=int, default=500)
+    ap.add_argument("--partition-size", type=int, default=500)
+    ap.add_argument("--workdir", type=Path)
+    args = ap.parse_args()
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="cr-scale-"))
+    for n in args.articles:
+        corpus = work / f"corpus-{n}"
+        shutil.rmtree(corpus, ignore_errors=True)
+        made = synthesize(n, corpus)
+        print(f"\n== {n:,} synthetic seed-like articles ({made['bytes'] / 1e6:.1f} MB) [benchmark data, not real news]")
+        manifest = corpus / "manifest.csv"
+        stage_speeds(corpus, manifest, min(args.sample, n), work / f"sample-{n}")
+        print(f"\nfull run, partitions of {args.partition_size} on a local Dask cluster")
+        print(f"{'workers':>7} {'documents s':>11} {'corpus s':>8} {'total s':>8} {'docs/s':>7} {'tokens/s':>9} {'speed-up':>8} {'peak MB/worker':>14} {'peak MB driver':>14} {'errors':>6}")
+        base = None
+        for w in args.workers:
+            out = work / f"run-{n}-{w}"
+            shutil.rmtree(out, ignore_errors=True)
+            r = full_run(corpus, manifest, out, w, partition_size=args.partition_size)
+            total = r["t_docs"] + r["t_corpus"]
+            base = base or total # the first worker count is the reference
+            print(f"{w:>7} {r['t_docs']:>11.1f} {r['t_corpus']:>8.1f} {total:>8.1f} {r['docs'] / total:>7.1f} {r['tokens'] / total:>9.0f} "
+                  f"{base / total:>7.2f}x {r['worker_mb']:>14.0f} {r['driver_mb']:>14.0f} {r['errors']:>6}")
+        knowledge = work / "knowledge" # overrides the packaged actors.toml only
+        knowledge.mkdir(exist_ok=True)
+        (knowledge / "actors.toml").write_text((packaged_data() / "actors.toml").read_text(encoding="utf-8") + NEW_ACTOR, encoding="utf-8")
+        r = full_run(corpus, manifest, work / f"rerun-{n}", args.workers[-1], IngestConfig(knowledge=str(knowledge)), cache=out / "cache",
+                     partition_size=args.partition_size)
+        rerun = r["t_docs"] + r["t_corpus"]
+        print(f"\nrerun after a registry change ({args.workers[-1]} workers, NLP cache of the full run): {r['t_docs']:.1f} s partitions + "
+              f"{r['t_corpus']:.1f} s corpus stages = {rerun:.1f} s, {total / rerun:.1f}x faster than the full run ({total:.1f} s)")
+    if args.workdir is None: shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -63,3 +63,19 @@ def test_a_resumed_run_redoes_only_unfinished_partitions(corpus, single, tmp_pat
     after = {p: p.stat().st_mtime_ns for p in sorted((tmp_path / "cache" / "partitions").glob("*/done"))}
     assert set(after) == set(before) and [p for p in after if after[p] != before[p]] == [done[1]]
     assert_same_tables(single, tables)
+
+
+def test_a_registry_change_relinks_without_tagging_again(corpus, tmp_path):
+    "A new actor in the registry: the partitions run again (new keys) from the cached annotations — no text is tagged twice."
+    from corpus_research.core import packaged_data
+    import pandas as pd
+    run(corpus, tmp_path, "--workers", "0", "--partition-size", "10")
+    tagged = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.spacy")}
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "actors.toml").write_text((packaged_data() / "actors.toml").read_text(encoding="utf-8") +
+                                           '\n[[actor]]\nid = "city_of_nice"\nname = "Nice"\ntype = "GPE"\nside = "other"\naliases = ["Nizza"]\n', encoding="utf-8")
+    tables = run(corpus, tmp_path, "--workers", "0", "--partition-size", "10", "--knowledge", knowledge)
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.spacy")} == tagged and tagged
+    assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 8 # 4 partitions, each under a second key
+    assert "city_of_nice" in set(pd.read_parquet(tables / "mentions.parquet").actor_id.dropna())

@@ -1,6 +1,6 @@
 """End-to-end speed, parallel speed-up, worker memory and incremental reruns on generated corpora.
 
-    python bench/scale_benchmark.py --articles 2000 10000 --workers 1 2 [--sample 500] [--workdir DIR]
+    python bench/scale_benchmark.py --articles 2000 10000 --workers 1 2 [--sample 500] [--workdir DIR] [--real SPKATT_DIR]
 
 For each corpus size N, `corpus-research synth` writes N seed-like articles (BENCHMARK DATA, not
 real news: recombined seed sentences, so the vocabulary is small and the word-form caches are
@@ -14,10 +14,13 @@ unusually effective). Then, each time with an empty NLP cache:
 * a rerun after a registry change (one actor added to a copy of `data/actors.toml`) with the
   NLP cache of the last full run: the per-document partitions rerun from cached annotations.
 
+With `--real SPKATT_DIR` (the SpkAtt-2023 articles: real German news, a realistic vocabulary), also
+a full run and a rerun after the same registry change, in one process, where tagging is a
+larger share of the cost than on the generated corpus.
+
 Prints one table per measurement; a benchmark, not a test.
 """
 import argparse
-import resource
 import shutil
 import tempfile
 import time
@@ -26,10 +29,11 @@ from pathlib import Path
 from distributed import Client, LocalCluster
 
 from corpus_research.core import IngestConfig, packaged_data
+from corpus_research.evaluate import read_spkatt, spkatt_files, write_jsonl
 from corpus_research.framing import FramingConfig
 from corpus_research.ingest import ingest
 from corpus_research.networks import NetworkConfig
-from corpus_research.pipeline import NlpConfig, RunConfig, analyse, corpus_stages, models, partitioned_stages, partitions
+from corpus_research.pipeline import NlpConfig, RunConfig, analyse, corpus_stages, document_stages, models, partitioned_stages, partitions
 from corpus_research.synth import synthesize
 
 NEW_ACTOR = '''
@@ -43,7 +47,10 @@ aliases = ["Benchmarkus Beispiel"]
 '''
 
 
-def peak_mb(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb():
+    "Peak resident memory of this process in MB: VmHWM, which a spawned worker does not inherit (getrusage's ru_maxrss survives fork and exec)."
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
 
 
 def stage_speeds(corpus, manifest, sample, work):
@@ -51,6 +58,7 @@ def stage_speeds(corpus, manifest, sample, work):
     names = partitions(corpus, manifest, sample)[0]
     shutil.rmtree(work, ignore_errors=True) # a cold NLP cache
     t0 = time.perf_counter(); tables = ingest(corpus, manifest, progress=False, report=lambda p: None, only=names); t_ingest = time.perf_counter() - t0
+    models.cache_clear() # cold: no word forms tagged yet in this process
     nlp, registry, inst = models(None, None, FramingConfig().polarity)
     cache = NlpConfig(cache=str(work / "sample-cache"))
     def analysis():
@@ -76,12 +84,41 @@ def full_run(corpus, manifest, out, workers, cfg=IngestConfig(), cache=None, par
         t0 = time.perf_counter()
         tables = partitioned_stages(corpus, manifest, partitions(corpus, manifest, partition_size), cfg, nlp_cfg, FramingConfig(), run_cfg, lambda p: None)
         t_docs = time.perf_counter() - t0
-        worker_mb = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        worker_mb = client.run(peak_mb)
     t0 = time.perf_counter()
     tables = corpus_stages(tables, corpus, out / "store", manifest, cfg, nlp_cfg, NetworkConfig(), FramingConfig(), lambda p: None, t_docs)
     t_corpus = time.perf_counter() - t0
     return dict(docs=len(tables["documents"]), tokens=int(tables["sentences"].n_tokens.sum()), t_docs=t_docs, t_corpus=t_corpus,
                 worker_mb=max(worker_mb.values()), driver_mb=peak_mb(), errors=int((tables["errors"].severity == "error").sum()))
+
+
+def registry_change(work):
+    "A knowledge folder whose actors.toml has one actor more than the packaged one."
+    knowledge = work / "knowledge" # overrides the packaged actors.toml only
+    knowledge.mkdir(parents=True, exist_ok=True)
+    (knowledge / "actors.toml").write_text((packaged_data() / "actors.toml").read_text(encoding="utf-8") + NEW_ACTOR, encoding="utf-8")
+    return IngestConfig(knowledge=str(knowledge))
+
+
+def real_rerun(folder, work):
+    "Seconds of a full single-process run on real articles and of a rerun after a registry change, document and corpus stages apart."
+    corpus = write_jsonl([read_spkatt(f) for f in spkatt_files(folder)], work / "real.jsonl")
+    nlp_cfg = NlpConfig(cache=str(work / "real-cache"))
+    shutil.rmtree(nlp_cfg.cache, ignore_errors=True)
+    print(f"\nreal German news ({folder}), one process")
+    print(f"{'run':<28} {'documents s':>11} {'corpus s':>8} {'total s':>8} {'tokens/s':>9}")
+    totals = []
+    for name, cfg in (("full (cold NLP cache)", IngestConfig()), ("after a registry change", registry_change(work))):
+        models.cache_clear() # a fresh process would have no word-form cache either
+        t0 = time.perf_counter()
+        tables = document_stages(corpus, None, cfg, nlp_cfg, FramingConfig(), lambda p: None)
+        t_docs = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        tables = corpus_stages(tables, corpus, work / "real-store", None, cfg, nlp_cfg, NetworkConfig(), FramingConfig(), lambda p: None, t_docs)
+        t_corpus = time.perf_counter() - t0
+        totals.append(t_docs + t_corpus)
+        print(f"{name:<28} {t_docs:>11.1f} {t_corpus:>8.1f} {totals[-1]:>8.1f} {tables['sentences'].n_tokens.sum() / totals[-1]:>9.0f}")
+    print(f"registry-change rerun {totals[0] / totals[1]:.1f}x faster than the full run ({len(tables['documents'])} articles)")
 
 
 def main():
@@ -91,6 +128,7 @@ def main():
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--partition-size", type=int, default=500)
     ap.add_argument("--workdir", type=Path)
+    ap.add_argument("--real", type=Path, metavar="SPKATT_DIR", help="also time a registry-change rerun on the SpkAtt-2023 articles")
     args = ap.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="cr-scale-"))
     for n in args.articles:
@@ -111,14 +149,12 @@ def main():
             base = base or total # the first worker count is the reference
             print(f"{w:>7} {r['t_docs']:>11.1f} {r['t_corpus']:>8.1f} {total:>8.1f} {r['docs'] / total:>7.1f} {r['tokens'] / total:>9.0f} "
                   f"{base / total:>7.2f}x {r['worker_mb']:>14.0f} {r['driver_mb']:>14.0f} {r['errors']:>6}")
-        knowledge = work / "knowledge" # overrides the packaged actors.toml only
-        knowledge.mkdir(exist_ok=True)
-        (knowledge / "actors.toml").write_text((packaged_data() / "actors.toml").read_text(encoding="utf-8") + NEW_ACTOR, encoding="utf-8")
-        r = full_run(corpus, manifest, work / f"rerun-{n}", args.workers[-1], IngestConfig(knowledge=str(knowledge)), cache=out / "cache",
+        r = full_run(corpus, manifest, work / f"rerun-{n}", args.workers[-1], registry_change(work), cache=out / "cache",
                      partition_size=args.partition_size)
         rerun = r["t_docs"] + r["t_corpus"]
         print(f"\nrerun after a registry change ({args.workers[-1]} workers, NLP cache of the full run): {r['t_docs']:.1f} s partitions + "
               f"{r['t_corpus']:.1f} s corpus stages = {rerun:.1f} s, {total / rerun:.1f}x faster than the full run ({total:.1f} s)")
+    if args.real: real_rerun(args.real, work)
     if args.workdir is None: shutil.rmtree(work, ignore_errors=True)
 
 

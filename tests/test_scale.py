@@ -21,9 +21,9 @@ def corpus(tmp_path_factory):
     return folder
 
 
-def run(corpus, out, *options):
-    "`corpus-research run` on `corpus` into `out/store` with its own cache `out/cache`; the store's tables folder."
-    r = cli("run", corpus, "--out", out / "store", "--cache", out / "cache", "--quiet", *options)
+def run(corpus, out, *options, cwd=None):
+    "`corpus-research run` on `corpus` (relative to `cwd` if given) into `out/store` with its own cache `out/cache`; the store's tables folder."
+    r = cli("run", corpus, "--out", out / "store", "--cache", out / "cache", "--quiet", *options, cwd=cwd)
     assert r.returncode == 0, r.stderr[-3000:]
     return out / "store" / "tables"
 
@@ -42,7 +42,7 @@ def single(corpus, tmp_path_factory):
 
 def test_dask_cluster_on_loopback_gives_the_single_process_tables(corpus, single, tmp_path):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
-        tables = run(corpus, tmp_path, "--scheduler", cluster.scheduler_address, "--partition-size", "10")
+        tables = run(corpus.name, tmp_path, "--scheduler", cluster.scheduler_address, "--partition-size", "10", cwd=corpus.parent) # a relative input: the workers' working directory is another
         ran = {k for k in cluster.scheduler.task_prefixes if k.startswith("partition")}
     assert ran # the partitions were tasks of this cluster
     assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 4 # 35 inputs (and the manifest) in partitions of 10

@@ -66,7 +66,7 @@ def test_a_resumed_run_redoes_only_unfinished_partitions(corpus, single, tmp_pat
 
 
 def test_a_registry_change_relinks_without_tagging_again(corpus, tmp_path):
-    "A new actor in the registry: the partitions run again (new keys) from the cached annotations — no text is tagged twice."
+    "A new actor in the registry: each partition relinks from its previous layer (new keys) and the cached annotations — no text is tagged twice — and the tables equal a full run with that registry."
     from corpus_research.core import packaged_data
     import pandas as pd
     run(corpus, tmp_path, "--workers", "0", "--partition-size", "10")
@@ -79,3 +79,4 @@ def test_a_registry_change_relinks_without_tagging_again(corpus, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.spacy")} == tagged and tagged
     assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 8 # 4 partitions, each under a second key
     assert "city_of_nice" in set(pd.read_parquet(tables / "mentions.parquet").actor_id.dropna())
+    assert_same_tables(run(corpus, tmp_path / "full", "--workers", "0", "--partition-size", "10", "--knowledge", knowledge), tables)

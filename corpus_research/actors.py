@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .core import conform, knowledge_file, load_knowledge, prf
+from .nlp import Tok, sentence_spans, tokens
 
 # %% auto #0
 __all__ = ['DETERMINERS', 'HYPHENATED_ADJ_RX', 'ADJ_ENDINGS', 'HEAD_ENDINGS', 'KINDS', 'LOCATIVE', 'MALE_PRONOUNS',
@@ -126,23 +127,23 @@ DESCRIPTOR_WINDOW = 3 # sentences a descriptor looks back
 PRONOUN_WINDOWS = (0, 1, 2) # sentences a pronoun looks back, nearest first
 PLURAL_WORDS = frozenset({"die", "beiden", "zwei", "drei", "vier", "mehrere", "einige", "viele", "alle", "beide", "anderen"})
 
-def possessive_sein(doc:Doc, i:int)->bool:
+def possessive_sein(toks:list[Tok], i:int)->bool:
     "Is 'sein' at token `i` the possessive ('sein Beileid'), not the verb? (Tagged without context, it reads as the verb.)"
-    nxt = next((t for t in doc[i + 1:i + 3] if not t.is_space), None)
-    return doc[i].lower_ == "sein" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+    nxt = next((t for t in toks[i + 1:i + 3] if not t.is_space), None)
+    return toks[i].lower_ == "sein" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
 
-def after_locative(doc:Doc, i:int)->bool:
+def after_locative(toks:list[Tok], i:int)->bool:
     "Does a locative preposition govern token `i`, also across a coordination ('in Istanbul und Ankara')?"
     j, steps = i - 1, 0
-    while j >= 0 and steps < 6 and (doc[j].is_space or doc[j].text in ("und", "oder", ",", "sowie") or doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN"):
+    while j >= 0 and steps < 6 and (toks[j].is_space or toks[j].text in ("und", "oder", ",", "sowie") or toks[j].text[:1].isupper() and toks[j].pos_ == "PROPN"):
         j, steps = j - 1, steps + 1
-    return j >= 0 and doc[j].text in LOCATIVE
+    return j >= 0 and toks[j].text in LOCATIVE
 
-def preceding_word(doc:Doc, i:int)->str|None:
+def preceding_word(toks:list[Tok], i:int)->str|None:
     "Text of the last non-space token before token `i`."
     j = i - 1
-    while j >= 0 and doc[j].is_space: j -= 1
-    return doc[j].text if j >= 0 else None
+    while j >= 0 and toks[j].is_space: j -= 1
+    return toks[j].text if j >= 0 else None
 
 @dataclass
 class DocLinker:
@@ -168,9 +169,9 @@ class DocLinker:
         reg = self.am.registry
         if "aliases" in kinds: return self._pick(reg.aliases[kinds["aliases"]]), "alias"
         if "metonyms" in kinds:
-            if after_locative(span.doc, span.start) or self._genitive_of_place(kinds["metonyms"], span): return None
+            if after_locative(tokens(span.doc), span.start) or self._genitive_of_place(kinds["metonyms"], span): return None
             return self._pick(reg.metonyms[kinds["metonyms"]]), "metonym"
-        if (preceding_word(span.doc, span.start) or "").lower() in PLURAL_WORDS and all(reg.actors[a].gender == "m" for a in self._fits(kinds)):
+        if (preceding_word(tokens(span.doc), span.start) or "").lower() in PLURAL_WORDS and all(reg.actors[a].gender == "m" for a in self._fits(kinds)):
             return None # "die beiden Chefdiplomaten": a plural, not one man
         if "roles" in kinds:
             roles = reg.roles[kinds["roles"]]
@@ -183,7 +184,7 @@ class DocLinker:
 
     def _genitive_of_place(self, surface:str, span:Span)->bool:
         "A metonym in the genitive after a place noun names the place: 'auf den Straßen Moskaus' (but 'der Standpunkt Moskaus')."
-        return span.text != surface and span.text.endswith("s") and preceding_word(span.doc, span.start) in self.am.place_nouns
+        return span.text != surface and span.text.endswith("s") and preceding_word(tokens(span.doc), span.start) in self.am.place_nouns
 
     def _fits(self, kinds:dict[str, str])->set[str]:
         "Actors a role or descriptor surface can refer to."
@@ -202,11 +203,8 @@ class DocLinker:
 # %% ../nbs/09_actors.ipynb #339eea3e
 def token_sentence_ids(doc:Doc, first_sent_id:int)->list[int]:
     "The sentence id of each token, numbering a paragraph's non-blank sentences from `first_sent_id` (as `sentence_rows` does)."
-    ids, n = [], first_sent_id - 1
-    for sent in doc.sents:
-        if sent.text.strip(): n += 1
-        ids += [max(n, first_sent_id)] * len(sent)
-    return ids
+    starts, n = {s for s, _ in sentence_spans(doc)}, first_sent_id - 1
+    return [max(n := n + (t.i in starts), first_sent_id) for t in tokens(doc)]
 
 def candidate_spans(doc:Doc, am:ActorMatcher)->dict[tuple[int, int], dict[str, str]]:
     "(start, end) token span -> {kind: surface} of registry matches and name-prefixed compounds."
@@ -214,7 +212,7 @@ def candidate_spans(doc:Doc, am:ActorMatcher)->dict[tuple[int, int], dict[str, s
     for key, s, e in am.matcher(doc):
         kind, surface = am.surfaces[key]
         spans.setdefault((s, e), {})[kind] = surface
-    for tok in doc:
+    for tok in tokens(doc):
         prefix = tok.text.split("-")[0]
         if "-" in tok.text[1:] and (tok.i, tok.i + 1) not in spans and any(reg.actors[a].type != "GPE" for a in reg.aliases.get(prefix, [])):
             spans[(tok.i, tok.i + 1)] = {"compound": prefix}
@@ -223,17 +221,17 @@ def candidate_spans(doc:Doc, am:ActorMatcher)->dict[tuple[int, int], dict[str, s
 ARABIC_NAME_RX = re.compile(r"^(al|el|as|ad|ar|an|at|ash)-[A-ZÄÖÜ]")
 NAME_PARTICLES = frozenset({"de", "da", "di", "von", "van", "al", "el", "bin", "ibn", "abu", "Abu"})
 
-def name_runs(doc:Doc, covered:set[int])->list[tuple[int, int]]:
+def name_runs(toks:list[Tok], covered:set[int])->list[tuple[int, int]]:
     "Token spans of proper-noun runs outside `covered`: particles ('de', 'van'), Arabic 'al-…' and one following capitalised noun included."
     runs, i = [], 0
-    def capital(j): return j < len(doc) and j not in covered and doc[j].text[:1].isupper()
-    def name(j): return capital(j) and doc[j].pos_ == "PROPN" or (j < len(doc) and j not in covered and ARABIC_NAME_RX.match(doc[j].text))
-    while i < len(doc):
+    def capital(j): return j < len(toks) and j not in covered and toks[j].text[:1].isupper()
+    def name(j): return capital(j) and toks[j].pos_ == "PROPN" or (j < len(toks) and j not in covered and ARABIC_NAME_RX.match(toks[j].text))
+    while i < len(toks):
         if not name(i): i += 1; continue
         j = i + 1
-        while name(j) or (j < len(doc) and doc[j].text in NAME_PARTICLES and capital(j + 1)):
+        while name(j) or (j < len(toks) and toks[j].text in NAME_PARTICLES and capital(j + 1)):
             j += 1 if name(j) else 2
-        if capital(j) and doc[j].pos_ == "NOUN": j += 1
+        if capital(j) and toks[j].pos_ == "NOUN": j += 1
         runs.append((i, j)); i = j
     return runs
 
@@ -249,16 +247,16 @@ def _merge_role_and_name(rows:list[dict])->list[dict]:
 
 def _link(self:DocLinker, doc:Doc, start_char:int, first_sent_id:int, raw:str|None=None)->list[dict]:
     "Mention rows of a paragraph's spaCy `doc` whose raw text `raw` starts at offset `start_char`."
-    sent_of, reg = token_sentence_ids(doc, first_sent_id), self.am.registry
-    word_of = list(accumulate((not t.is_space for t in doc), initial=self.words - 1))[1:] # document-level word index per token
+    sent_of, reg, toks = token_sentence_ids(doc, first_sent_id), self.am.registry, tokens(doc)
+    word_of = list(accumulate((not t.is_space for t in toks), initial=self.words - 1))[1:] # document-level word index per token
     self.words = word_of[-1] + 1 if len(doc) else self.words
     spans = candidate_spans(doc, self.am)
     chosen = filter_spans([doc[s:e] for s, e in spans])
     covered = {i for sp in chosen for i in range(sp.start, sp.end)}
-    pronouns = [t for t in doc if t.text in MALE_PRONOUNS and t.i not in covered and (t.tag_ in ("PPER", "PPOSAT", "PPOSS") or possessive_sein(doc, t.i))]
+    pronouns = [t for t in toks if t.text in MALE_PRONOUNS and t.i not in covered and (t.tag_ in ("PPER", "PPOSAT", "PPOSS") or possessive_sein(toks, t.i))]
     rows = []
     def add(s, e, actor, method, label=None):
-        rows.append(dict(doc_id=self.doc_id, sent_id=sent_of[s], start_char=start_char + doc[s].idx, end_char=start_char + doc[e - 1].idx + len(doc[e - 1].text),
+        rows.append(dict(doc_id=self.doc_id, sent_id=sent_of[s], start_char=start_char + toks[s].idx, end_char=start_char + toks[e - 1].idx + len(toks[e - 1].text),
                          actor_id=actor, label=label or (reg.actors[actor].type if actor else "DESC"), method=method, word=word_of[s], _start=s, _end=e))
         if actor: self.history.append((sent_of[s], actor))
     for item in sorted(chosen + pronouns, key=lambda x: x.start if isinstance(x, Span) else x.i):
@@ -266,10 +264,10 @@ def _link(self:DocLinker, doc:Doc, start_char:int, first_sent_id:int, raw:str|No
             kinds = spans[(item.start, item.end)]
             got = (self._pick(reg.aliases[kinds["compound"]]), "compound") if "compound" in kinds else self.resolve(kinds, item, sent_of[item.start])
             if got: add(item.start, item.end, *got)
-        elif (actor := self.pronoun(sent_of[item.i], item.tag_ != "PPER" or possessive_sein(doc, item.i))): add(item.i, item.i + 1, actor, "pronoun")
-    for s, e in name_runs(doc, covered):
-        if e - s == 1 and doc[s].is_sent_start: continue # a capitalised first word says nothing
-        add(s, e, None, "unlinked", "LOC" if s > 0 and doc[s - 1].text in LOCATIVE else "PER" if e - s > 1 else "NAME")
+        elif (actor := self.pronoun(sent_of[item.i], item.tag_ != "PPER" or possessive_sein(toks, item.i))): add(item.i, item.i + 1, actor, "pronoun")
+    for s, e in name_runs(toks, covered):
+        if e - s == 1 and toks[s].is_sent_start: continue # a capitalised first word says nothing
+        add(s, e, None, "unlinked", "LOC" if s > 0 and toks[s - 1].text in LOCATIVE else "PER" if e - s > 1 else "NAME")
     rows = _merge_role_and_name(sorted(rows, key=lambda r: r["_start"]))
     text = doc.text if raw is None else raw
     return [{**{k: v for k, v in r.items() if not k.startswith("_")}, "text": text[r["start_char"] - start_char:r["end_char"] - start_char]} for r in rows]

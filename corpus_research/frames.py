@@ -9,11 +9,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .core import load_knowledge
+from .nlp import Tok, sentence_spans, tokens
 
 # %% auto #0
 __all__ = ['CONTENT_POS', 'NOUNS', 'CLAUSE_BREAKS', 'QUOTE_MARKS', 'TERM_POS', 'CODED_TABLES', 'Token', 'is_cased',
@@ -25,8 +27,7 @@ __all__ = ['CONTENT_POS', 'NOUNS', 'CLAUSE_BREAKS', 'QUOTE_MARKS', 'TERM_POS', '
 # %% ../nbs/12_frames.ipynb #34670273
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "X"})
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple): # a tuple: hashed in C, as the lexicons' caches do per token
     "What patterns see of a token."
     lemma:str # lower-case lemma (separable verbs rebuilt: 'vorwerfen')
     form:str # the word as written
@@ -117,8 +118,8 @@ def particles(knowledge:str|None=None)->frozenset:
     "Separable verb particles ('ab', 'an', 'vor' …) of `speech.toml`."
     return frozenset(load_knowledge("speech.toml", knowledge)["separable"]["particles"])
 
-def sentence_tokens(sent:Span, particles:frozenset)->list[Token]:
-    "`Token`s of a sentence, with separable verbs ('warf … vor') rebuilt as one lemma on the verb."
+def sentence_tokens(sent:list[Tok], particles:frozenset)->list[Token]:
+    "`Token`s of a sentence's `Tok`s, with separable verbs ('warf … vor') rebuilt as one lemma on the verb."
     lemmas, pos, verb = [t.lemma_.lower() for t in sent], [t.pos_ for t in sent], None
     for k, t in enumerate(sent):
         if t.text in CLAUSE_BREAKS: verb = None
@@ -237,19 +238,19 @@ def load_instruments(knowledge:str|None=None, # knowledge folder overriding the 
 QUOTE_MARKS = frozenset("\"'„“”‚‘’»«›‹")
 TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
-def _chars(sent:Span, start:int, m:Match)->tuple[int, int]:
-    "Document offsets of a match (paragraph at `start`)."
-    return start + sent[m.start].idx, start + sent[m.end - 1].idx + len(sent[m.end - 1].text)
+def _offsets(sent:list[Tok], m:Match)->tuple[int, int]:
+    "Offsets of a match in its paragraph's text."
+    return sent[m.start].idx, sent[m.end - 1].idx + len(sent[m.end - 1].text)
 
-def _words(sent:Span, matches:list[Match])->str|None:
-    return "; ".join(sent[m.start:m.end].text for m in matches) or None
+def _words(text:str, sent:list[Tok], matches:list[Match])->str|None:
+    return "; ".join(text[slice(*_offsets(sent, m))] for m in matches) or None
 
-def frame_rows(key:dict, sent:Span, toks:list[Token], inst:Instruments)->list[dict]:
-    "`frames` rows of one sentence (`key`: doc_id and sent_id)."
+def frame_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, inst:Instruments)->list[dict]:
+    "`frames` rows of one sentence (`key`: doc_id and sent_id; `text`: its paragraph's)."
     by_frame = {}
     for m in inst.frames.find(toks):
         by_frame.setdefault(m.value, ([], []))[inst.negation(toks, m)].append(m)
-    return [dict(key, frame=f, n_matches=len(kept), indicators=_words(sent, kept), negated=_words(sent, neg))
+    return [dict(key, frame=f, n_matches=len(kept), indicators=_words(text, sent, kept), negated=_words(text, sent, neg))
             for f, (kept, neg) in by_frame.items()]
 
 def longest_first(matches:list[Match])->list[Match]:
@@ -259,19 +260,19 @@ def longest_first(matches:list[Match])->list[Match]:
         if all(m.end <= o.start or o.end <= m.start for o in out): out.append(m)
     return sorted(out, key=lambda m: m.start)
 
-def label_rows(key:dict, sent:Span, toks:list[Token], start:int, inst:Instruments)->list[dict]:
+def label_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, start:int, inst:Instruments)->list[dict]:
     "`labels` rows of one sentence."
     ok = [m for m in inst.labels.find(toks) if not (m.start and toks[m.start - 1].form.lower() in m.value.not_after)
           and (m.value.context is None or m.value.context.find(toks))]
     rows = []
     for m in longest_first(ok):
-        a, b = _chars(sent, start, m)
+        a, b = _offsets(sent, m)
         quoted = m.start > 0 and m.end < len(toks) and toks[m.start - 1].form in QUOTE_MARKS and toks[m.end].form in QUOTE_MARKS
-        rows.append(dict(key, start_char=a, end_char=b, text=sent[m.start:m.end].text, referent=m.value.referent,
+        rows.append(dict(key, start_char=start + a, end_char=start + b, text=text[a:b], referent=m.value.referent,
                          label=m.value.label, connotation=m.value.connotation, quoted=quoted))
     return rows
 
-def evaluation_rows(key:dict, sent:Span, toks:list[Token], start:int, inst:Instruments, skip:set[int])->list[dict]:
+def evaluation_rows(key:dict, sent:list[Tok], toks:list[Token], start:int, inst:Instruments, skip:set[int])->list[dict]:
     "`evaluations` rows of one sentence; tokens at document offsets in `skip` (actor mentions) are not evaluations."
     rows = []
     for k, (t, tok) in enumerate(zip(sent, toks)):
@@ -283,16 +284,16 @@ def evaluation_rows(key:dict, sent:Span, toks:list[Token], start:int, inst:Instr
                          polarity=p, negated=neg, score=-p if neg else p))
     return rows
 
-def interaction_rows(key:dict, sent:Span, toks:list[Token], start:int, inst:Instruments)->list[dict]:
+def interaction_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, start:int, inst:Instruments)->list[dict]:
     "`interactions` rows of one sentence."
     rows = []
     for m in longest_first(inst.events.find(toks)):
-        a, b = _chars(sent, start, m)
-        rows.append(dict(key, start_char=a, end_char=b, word=sent[m.start:m.end].text, lemma=" ".join(t.lemma for t in toks[m.start:m.end]),
+        a, b = _offsets(sent, m)
+        rows.append(dict(key, start_char=start + a, end_char=start + b, word=text[a:b], lemma=" ".join(t.lemma for t in toks[m.start:m.end]),
                          **{"class": m.value}, negated=inst.negation(toks, m)))
     return rows
 
-def term_rows(key:dict, sent:Span, toks:list[Token])->list[dict]:
+def term_rows(key:dict, sent:list[Tok], toks:list[Token])->list[dict]:
     "`terms` rows of one sentence: content lemmas and their counts."
     counts = {}
     for t, tok in zip(sent, toks):
@@ -312,18 +313,16 @@ def code_paragraph(doc_id:str, # the document
                    mentions:list[dict]=(), # `mentions` rows of the document: their words are not evaluations
                   )->dict[str, list[dict]]:
     "Rows of the `frames`, `labels`, `evaluations`, `interactions` and `terms` tables for one paragraph (sentence ids as in `sentence_rows`)."
-    rows = {name: [] for name in CODED_TABLES}
-    end = start + len(doc.text)
+    rows, words, text = {name: [] for name in CODED_TABLES}, tokens(doc), doc.text
+    end = start + len(text)
     skip = {start + t.idx for m in mentions if start <= m["start_char"] < end
             for t in doc.char_span(m["start_char"] - start, m["end_char"] - start, alignment_mode="expand") or ()}
-    sent_id = first_sent_id
-    for sent in doc.sents:
-        if not sent.text.strip(): continue
-        key, toks = dict(doc_id=doc_id, sent_id=sent_id), sentence_tokens(sent, inst.particles)
-        rows["frames"] += frame_rows(key, sent, toks, inst)
-        rows["labels"] += label_rows(key, sent, toks, start, inst)
-        rows["evaluations"] += evaluation_rows(key, sent, toks, start, inst, skip)
-        rows["interactions"] += interaction_rows(key, sent, toks, start, inst)
-        rows["terms"] += term_rows(key, sent, toks)
-        sent_id += 1
+    for sent_id, (a, b) in enumerate(sentence_spans(doc), first_sent_id):
+        key, sent_words = dict(doc_id=doc_id, sent_id=sent_id), words[a:b]
+        toks = sentence_tokens(sent_words, inst.particles)
+        rows["frames"] += frame_rows(key, sent_words, toks, text, inst)
+        rows["labels"] += label_rows(key, sent_words, toks, text, start, inst)
+        rows["evaluations"] += evaluation_rows(key, sent_words, toks, start, inst, skip)
+        rows["interactions"] += interaction_rows(key, sent_words, toks, text, start, inst)
+        rows["terms"] += term_rows(key, sent_words, toks)
     return rows

@@ -17,7 +17,7 @@ from tqdm.auto import tqdm
 from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.symbols import ORTH
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 
 from .core import conform, load_knowledge, sha256_hex
 
@@ -25,9 +25,9 @@ from .core import conform, load_knowledge, sha256_hex
 __all__ = ['TERMINAL', 'QUOTES_AND_BRACKETS', 'YEAR_WITH_STOP', 'SENTENCE_RULES', 'MAX_SENTENCE_TOKENS', 'CUT_AFTER',
            'CLOSED_CLASS_TAGS', 'MAX_CHARS', 'SENTENCE_COMPONENTS', 'TAGGING_COMPONENTS', 'SENTENCE_KINDS',
            'DOCBIN_ATTRS', 'SPACES', 'sentence_starts', 'cut_long_runs', 'factory', 'make_german_sentences', 'recase',
-           'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline', 'pipeline_fingerprint',
-           'sentence_rows', 'journalistic', 'doc_batches', 'batch_key', 'nlp_text', 'run_pipeline', 'annotate',
-           'annotated_paragraphs', 'sentences']
+           'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline', 'Tok', 'kept', 'tokens',
+           'sentence_spans', 'pipeline_fingerprint', 'sentence_rows', 'journalistic', 'doc_batches', 'batch_key',
+           'nlp_text', 'run_pipeline', 'annotate', 'annotated_paragraphs', 'sentences']
 
 # %% ../nbs/08_nlp.ipynb #8d3d7331
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
@@ -145,6 +145,30 @@ def load_pipeline(name:str|None=None, # an installed pipeline (e.g. 'de_core_new
     if not any(nlp.has_pipe(c) for c in TAGGING_COMPONENTS): nlp.add_pipe("hanta_tagger", config={"knowledge": knowledge})
     return nlp
 
+# %% ../nbs/08_nlp.ipynb #81917532
+class Tok:
+    "A token's annotations as plain values, read once from spaCy (attribute names as `spacy.tokens.Token`'s)."
+    __slots__ = ("i", "idx", "text", "lower_", "tag_", "lemma_", "pos_", "is_punct", "is_space", "is_alpha", "is_sent_start", "sent")
+    def __init__(self, t:Token, sent:tuple[int, int]): # the token and the token span of its sentence
+        self.i, self.idx, self.text, self.lower_, self.tag_, self.lemma_, self.pos_ = t.i, t.idx, t.text, t.lower_, t.tag_, t.lemma_, t.pos_
+        self.is_punct, self.is_space, self.is_alpha, self.is_sent_start, self.sent = t.is_punct, t.is_space, t.is_alpha, bool(t.is_sent_start), sent
+    def __repr__(self): return f"Tok({self.i}, {self.text!r}, {self.tag_})"
+
+def kept(doc:Doc, key:str, make:Callable[[Doc], object]):
+    "`make(doc)`, made on the first call and kept in `doc.user_data` under `key` (not saved in the cache: made again from the annotations)."
+    key = f"corpus_research.{key}"
+    if key not in doc.user_data: doc.user_data[key] = make(doc)
+    return doc.user_data[key]
+
+def tokens(doc:Doc)->list[Tok]:
+    "The `Tok`s of `doc`."
+    return kept(doc, "tokens", lambda d: [Tok(t, (s.start, s.end)) for s in d.sents for t in s])
+
+def sentence_spans(doc:Doc)->list[tuple[int, int]]:
+    "Token spans of the sentences of `doc` that are not blank."
+    def make(d): return list(dict.fromkeys(t.sent for t in tokens(d) if not t.is_space))
+    return kept(doc, "sentences", make)
+
 # %% ../nbs/08_nlp.ipynb #86bda7e4
 SENTENCE_KINDS = ("headline", "kicker", "lead", "subheading", "body", "caption")
 
@@ -158,14 +182,13 @@ def pipeline_fingerprint(nlp:Language)->str:
 
 def sentence_rows(doc_id:str, par_id:int, start:int, doc:Doc, first_sent_id:int, raw:str|None=None)->list[dict]:
     "Rows of the `sentences` table for the spaCy `doc` of one paragraph whose raw text `raw` starts at offset `start`."
-    raw = doc.text if raw is None else raw
-    rows = []
-    for sent in doc.sents:
-        text = raw[sent.start_char:sent.end_char].strip()
-        if not text: continue
-        a = start + sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    raw, toks, rows = doc.text if raw is None else raw, tokens(doc), []
+    for s, e in sentence_spans(doc):
+        span = raw[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+        text = span.strip()
+        a = start + toks[s].idx + len(span) - len(span.lstrip())
         rows.append(dict(doc_id=doc_id, sent_id=first_sent_id + len(rows), par_id=par_id, text=text, start_char=a,
-                         end_char=a + len(text), n_tokens=sum(not t.is_space for t in sent)))
+                         end_char=a + len(text), n_tokens=sum(not t.is_space for t in toks[s:e])))
     return rows
 
 # %% ../nbs/08_nlp.ipynb #ac716cb1
@@ -230,7 +253,7 @@ def annotated_paragraphs(paragraphs:pd.DataFrame, nlp:Language, cache:Path|None=
     for batch, docs in annotate(journalistic(paragraphs), nlp, cache, docs_per_batch, on_error, progress):
         for doc_id, par_id, start, doc, raw in zip(batch.doc_id, batch.par_id, batch.start_char, docs, batch.text):
             first = next_id.get(doc_id, 0)
-            next_id[doc_id] = first + sum(1 for s in doc.sents if s.text.strip())
+            next_id[doc_id] = first + len(sentence_spans(doc))
             yield doc_id, int(par_id), int(start), doc, first, raw
 
 def sentences(paragraphs:pd.DataFrame, nlp:Language, cache:Path|None=None, docs_per_batch:int=500,

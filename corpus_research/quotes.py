@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .actors import token_sentence_ids
 from .core import load_knowledge
+from .nlp import Tok, sentence_spans, tokens
 
 # %% auto #0
 __all__ = ['CLOSERS', 'ALWAYS_OPEN', 'MARK_RX', 'NP_TAGS', 'PERSONAL_PRONOUNS', 'HEAD_TAGS', 'DETERMINERS', 'ARTICLES', 'VON',
@@ -139,11 +140,12 @@ OBLIQUE = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem", "ihm", 
 KONJUNKTIV_II = frozenset({"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste", "müssten",
                            "sollte", "sollten", "dürfte", "dürften", "möchte", "möchten", "gäbe", "käme", "ginge"})
 
-def konjunktiv_i(tok)->bool:
-    "Is the finite verb `tok` in Konjunktiv I, the mood of reported speech ('sei', 'habe', 'gebe', 'handle')? (Forms that equal the indicative are not counted.)"
+def konjunktiv_i(toks:list[Tok], i:int)->bool:
+    "Is the finite verb at token `i` in Konjunktiv I, the mood of reported speech ('sei', 'habe', 'gebe', 'handle')? (Forms that equal the indicative are not counted.)"
+    tok = toks[i]
     w = tok.lower_
     if w in ("sei", "seien", "seiest", "seiet"): return True
-    if tok.tag_ not in FINITE or not w.endswith("e") or tok.i and tok.doc[tok.i - 1].lower_ == "ich": return False
+    if tok.tag_ not in FINITE or not w.endswith("e") or i and toks[i - 1].lower_ == "ich": return False
     lemma = tok.lemma_.lower()
     return lemma.endswith("en") and w == lemma[:-2] + "e" or lemma.endswith(("eln", "ern")) and w in (lemma[:-1] + "e", lemma[:-3] + lemma[-2] + "e")
 
@@ -166,33 +168,35 @@ class Paragraph:
     named:set = field(default_factory=set) # tokens inside mentions
     _clauses:dict = field(default_factory=dict, repr=False) # memo of `clauses`
     _cues:dict = field(default_factory=dict, repr=False) # memo of `clause_cue`
+    toks:list = field(init=False, repr=False) # the doc's `Tok`s, which the rules read
 
-    def tokens(self, a:int, b:int)->tuple[int, int]|None:
+    def __post_init__(self): self.toks = tokens(self.doc)
+
+    def token_span(self, a:int, b:int)->tuple[int, int]|None:
         "The token span covering raw offsets a..b."
         span = self.doc.char_span(a, b, alignment_mode="expand")
         return (span.start, span.end) if span is not None and len(span) else None
 
     def chars(self, s:int, e:int)->tuple[int, int]:
         "Document offsets of tokens s..e."
-        return self.start + self.doc[s].idx, self.start + self.doc[e - 1].idx + len(self.doc[e - 1].text)
+        return self.start + self.toks[s].idx, self.start + self.toks[e - 1].idx + len(self.toks[e - 1].text)
 
     def text(self, s:int, e:int)->str:
         a, b = self.chars(s, e)
         return self.raw[a - self.start:b - self.start]
 
     def sentences(self)->list[tuple[int, int]]:
-        return [(s.start, s.end) for s in self.doc.sents if s.text.strip()]
+        return sentence_spans(self.doc)
 
     def sentence(self, i:int)->tuple[int, int]:
         "Token span of the sentence of token `i`."
-        sent = self.doc[i].sent
-        return sent.start, sent.end
+        return self.toks[i].sent
 
     def aside(self, i:int, e:int)->int|None:
         "The closing parenthesis of a short verbless aside opened at token `i` ('Renate Künast (Grüne)'), if it closes before `e`."
-        if self.doc[i].text != "(": return None
-        close = next((k for k in range(i + 1, min(e, i + ASIDE_TOKENS + 2)) if self.doc[k].text == ")"), None)
-        return close if close is not None and not any(t.tag_.startswith("V") for t in self.doc[i + 1:close]) else None
+        if self.toks[i].text != "(": return None
+        close = next((k for k in range(i + 1, min(e, i + ASIDE_TOKENS + 2)) if self.toks[k].text == ")"), None)
+        return close if close is not None and not any(t.tag_.startswith("V") for t in self.toks[i + 1:close]) else None
 
     def clauses(self, s:int, e:int)->list[tuple[int, int]]:
         "Clauses of tokens s..e: cut at clause punctuation outside quotation marks and short asides (memoised: the rules ask for the same spans again)."
@@ -200,7 +204,7 @@ class Paragraph:
         out, a, i = [], s, s
         while i < e:
             if (close := self.aside(i, e)) is not None: i = close + 1; continue
-            if self.doc[i].text in CLAUSE_MARKS and i not in self.quoted:
+            if self.toks[i].text in CLAUSE_MARKS and i not in self.quoted:
                 if i > a: out.append((a, i))
                 a = i + 1
             i += 1
@@ -213,12 +217,12 @@ def paragraph(par_id:int, start:int, doc:Doc, first_sent_id:int, raw:str, kind:s
     "A `Paragraph` with its sentence ids, the `mentions` rows that fall in it, and its quotation marks."
     p = Paragraph(par_id, start, doc, first_sent_id, raw, kind, token_sentence_ids(doc, first_sent_id))
     for m in mentions:
-        if start <= m["start_char"] and m["end_char"] <= start + len(raw) and (span := p.tokens(m["start_char"] - start, m["end_char"] - start)):
+        if start <= m["start_char"] and m["end_char"] <= start + len(raw) and (span := p.token_span(m["start_char"] - start, m["end_char"] - start)):
             if span[0] not in p.mentions or m["actor_id"]: p.mentions[span[0]] = (span[1], m["actor_id"])
             p.named.update(range(*span))
     p.marked, p.stray = quote_marks(raw)
     for q in p.marked:
-        if span := p.tokens(q.start, q.end): p.quoted.update(range(*span)); p.quote_end[span[0]] = span[1]
+        if span := p.token_span(q.start, q.end): p.quoted.update(range(*span)); p.quote_end[span[0]] = span[1]
     return p
 
 # %% ../nbs/10_quotes.ipynb #7b1980fb
@@ -226,7 +230,7 @@ ATTACHING = frozenset({"von", "vom", "und", "sowie"}) # a noun phrase after thes
 
 def noun_phrase(p:Paragraph, i:int, end:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "The noun phrase starting at token `i` (ending before `end`): a mention, a speaking pronoun, or determiners, adjectives and nouns, with a genitive, a short aside, 'von X' and coordinated phrases."
-    doc = p.doc
+    doc = p.toks
     if i >= end or doc[i].lower_ in PREPOSITIONS: return None
     if i in p.quoted: return _quoted_name(p, i, end)
     if doc[i].text in lex.pronouns and (doc[i].lower_ in PERSONAL_PRONOUNS or not (i + 1 < end and doc[i + 1].tag_ in ("NN", "NE", "ADJA"))): return i, i + 1 # 'erklärte er Reportern', but 'Diese Regierung'
@@ -248,7 +252,7 @@ def noun_phrase(p:Paragraph, i:int, end:int, lex:SpeechLexicon)->tuple[int, int]
     return i, min(e, end)
 
 def _words(p:Paragraph, s:int, e:int)->list:
-    return [t for t in p.doc[s:e] if not (t.is_punct or t.is_space)]
+    return [t for t in p.toks[s:e] if not (t.is_punct or t.is_space)]
 
 def _quoted_name(p:Paragraph, i:int, end:int, any_words:bool=False)->tuple[int, int]|None:
     "The quotation opening at token `i` as a name, when it is short, closes before `end` and reads as a name (or follows a determiner: `any_words`): '„Die Zeit“ schrieb', 'die „Aktion Deutschland hilft“'."
@@ -261,7 +265,7 @@ def _quoted_name(p:Paragraph, i:int, end:int, any_words:bool=False)->tuple[int, 
 def noun_phrase_before(p:Paragraph, i:int, begin:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "The noun phrase ending right before token `i` (not before `begin`): 'Kerry zufolge', 'dem Bericht der Zeitung zufolge'."
     j = i
-    while j > begin and (p.doc[j - 1].tag_ in NP_TAGS or p.doc[j - 1].lower_ in VON) and j - 1 not in p.quoted: j -= 1
+    while j > begin and (p.toks[j - 1].tag_ in NP_TAGS or p.toks[j - 1].lower_ in VON) and j - 1 not in p.quoted: j -= 1
     while j < i:
         if (np := noun_phrase(p, j, i, lex)) and np[1] == i: return np
         j += 1
@@ -269,7 +273,7 @@ def noun_phrase_before(p:Paragraph, i:int, begin:int, lex:SpeechLexicon)->tuple[
 
 def first_noun_phrase(p:Paragraph, i:int, end:int, lex:SpeechLexicon, passive:bool=False)->tuple[int, int]|None:
     "The first noun phrase from token `i` on that is no prepositional object (but the agent after 'von' in a passive)."
-    doc = p.doc
+    doc = p.toks
     while i < end:
         t = doc[i]
         if t.tag_ in ("APPR", "APPRART", "APPO") and not (passive and t.lower_ in VON):
@@ -292,15 +296,15 @@ class Cue:
     lemma:str
     cls:str
 
-    def text(self, p:Paragraph)->str: return p.text(self.start, self.end) + (f" … {p.doc[self.particle].text}" if self.particle is not None else "")
+    def text(self, p:Paragraph)->str: return p.text(self.start, self.end) + (f" … {p.toks[self.particle].text}" if self.particle is not None else "")
     def chars(self, p:Paragraph)->tuple[int, int]: return p.chars(self.start, self.end if self.particle is None else self.particle + 1)
 
 def cue_verb(p:Paragraph, i:int, clause_end:int, lex:SpeechLexicon, any_finite:bool=False)->Cue|None:
     "The cue at verb token `i` of a clause ending at `clause_end`: a speech verb (with its particle), or with `any_finite` any finite verb ('zeigte sich zufrieden')."
-    t = p.doc[i]
+    t = p.toks[i]
     if not t.tag_.startswith("V") or i in p.quoted: return None
-    last = next((k for k in range(clause_end - 1, i, -1) if not p.doc[k].is_punct), None)
-    if last is not None and t.tag_ in FINITE and p.doc[last].lower_ in lex.particles and (lemma := p.doc[last].lower_ + t.lemma_) in lex.verb_class:
+    last = next((k for k in range(clause_end - 1, i, -1) if not p.toks[k].is_punct), None)
+    if last is not None and t.tag_ in FINITE and p.toks[last].lower_ in lex.particles and (lemma := p.toks[last].lower_ + t.lemma_) in lex.verb_class:
         return Cue(i, i + 1, last, lemma, lex.verb_class[lemma])
     if t.lemma_ in lex.verb_class: return Cue(i, i + 1, None, t.lemma_, lex.verb_class[t.lemma_])
     if any_finite and t.tag_ in FINITE | {"VVPP"}: return Cue(i, i + 1, None, t.lemma_, "other") # a finite verb may be tagged as a participle: 'begründet'
@@ -314,24 +318,24 @@ def clause_cue(p:Paragraph, a:int, b:int, lex:SpeechLexicon)->Cue|None:
 
 def has_verb(p:Paragraph, a:int, b:int)->bool:
     "Does a..b hold a verb (outside mentions and quotations: a name's first word may be tagged as an imperative, 'die „Aktion Deutschland hilft“')?"
-    return any(t.tag_.startswith("V") and t.i not in p.named and t.i not in p.quoted for t in p.doc[a:b])
+    return any(t.tag_.startswith("V") and t.i not in p.named and t.i not in p.quoted for t in p.toks[a:b])
 
 RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 SOURCE_PREPOSITIONS = frozenset({"in", "im", "auf", "bei", "beim", "laut", "von", "vom", "aus"})
 
 def finite_verb(p:Paragraph, a:int, e:int)->int|None:
     "The first finite verb of clause a..e outside quotes (else its first verb: tags are assigned without context, 'werden' reads as an infinitive)."
-    verbs = [k for k in range(a, e) if p.doc[k].tag_.startswith("V") and k not in p.quoted]
-    return next((k for k in verbs if p.doc[k].tag_ in FINITE), verbs[0] if verbs else None)
+    verbs = [k for k in range(a, e) if p.toks[k].tag_.startswith("V") and k not in p.quoted]
+    return next((k for k in verbs if p.toks[k].tag_ in FINITE), verbs[0] if verbs else None)
 
 def relative_clause(p:Paragraph, a:int)->bool:
     "Does the clause at token `a` start with a relative pronoun in the nominative after a comma ('Kerry, der …')?"
-    doc = p.doc
+    doc = p.toks
     return a > 0 and doc[a - 1].text == "," and doc[a].lower_ in RELATIVE and a + 1 < len(doc) and doc[a + 1].tag_ not in ("NN", "NE", "ADJA")
 
 def skip_particles(p:Paragraph, a:int, e:int)->int:
     "Token `a` moved past conjunctions and focus particles that open a clause ('Auch', 'Selbst', 'Und')."
-    while a < e and p.doc[a].lower_ in CONJUNCTIONS | FOCUS: a += 1
+    while a < e and p.toks[a].lower_ in CONJUNCTIONS | FOCUS: a += 1
     return a
 
 def fronted_subject(p:Paragraph, a:int, lex:SpeechLexicon)->tuple[int, int]|None:
@@ -340,11 +344,11 @@ def fronted_subject(p:Paragraph, a:int, lex:SpeechLexicon)->tuple[int, int]|None
     if not clauses or has_verb(p, *clauses[0]) or any(k in p.quoted for k in range(*clauses[0])): return None # a quotation is no subject: 'Seiner Ansicht nach „sind wir …“, sagte er'
     if any(has_verb(p, ca, cb) and not relative_clause(p, ca) for ca, cb in clauses[1:]): return None
     start = skip_particles(p, *clauses[0])
-    return noun_phrase(p, start + (p.doc[start].lower_ == "wie"), clauses[0][1], lex) if start < clauses[0][1] and start not in p.quoted else None
+    return noun_phrase(p, start + (p.toks[start].lower_ == "wie"), clauses[0][1], lex) if start < clauses[0][1] and start not in p.quoted else None
 
 def main_clause(p:Paragraph, a:int, b:int)->bool:
     "Is clause a..b a main clause: a finite verb, not opened by a conjunction of subordination or a relative pronoun?"
-    return finite_verb(p, a, b) is not None and p.doc[a].lower_ not in COMPLEMENTIZERS and p.doc[a].tag_ != "KOUS" and not relative_clause(p, a)
+    return finite_verb(p, a, b) is not None and p.toks[a].lower_ not in COMPLEMENTIZERS and p.toks[a].tag_ != "KOUS" and not relative_clause(p, a)
 
 def previous_main_subject(p:Paragraph, a:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "For a clause at `a` that starts with its verb after a comma: the subject of the main clause right before it ('Die UN bestätigten den Vorfall, teilten aber mit, …')."
@@ -353,7 +357,7 @@ def previous_main_subject(p:Paragraph, a:int, lex:SpeechLexicon)->tuple[int, int
     ca, cb = before[-1]
     if not main_clause(p, ca, cb): return None
     fin = finite_verb(p, ca, cb)
-    return clause_subject(p, ca, cb, lex) if fin > ca and p.doc[fin].tag_ in FINITE else None
+    return clause_subject(p, ca, cb, lex) if fin > ca and p.toks[fin].tag_ in FINITE else None
 
 def apposition_subject(p:Paragraph, a:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "For a clause at `a` that starts with its verb after a comma: the noun phrase of the verbless clauses right before it, with its appositions ('…, die Sprecherin der Fraktion, Sandra Boser (Grüne), erklärte')."
@@ -366,21 +370,21 @@ def apposition_subject(p:Paragraph, a:int, lex:SpeechLexicon)->tuple[int, int]|N
 
 def source_phrase(p:Paragraph, a:int, e:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "The source of 'heißt es' in clause a..e ('heißt es in der Erklärung', 'hieß es aus Regierungskreisen'), or in the sentence's opening phrase ('Im Bericht, der …, heißt es')."
-    def after_preposition(rng): return next((np for k in rng if k not in p.quoted and p.doc[k].lower_ in SOURCE_PREPOSITIONS and (np := noun_phrase(p, k + 1, e, lex))), None)
+    def after_preposition(rng): return next((np for k in rng if k not in p.quoted and p.toks[k].lower_ in SOURCE_PREPOSITIONS and (np := noun_phrase(p, k + 1, e, lex))), None)
     if np := after_preposition(range(a, e)): return np
     opening = p.clauses(p.sentence(a)[0], a)[:1]
     return after_preposition(range(*opening[0])) if opening else None
 
 def personal(p:Paragraph, s:int, e:int, lex:SpeechLexicon)->bool:
     "Does the noun phrase s..e name a person or organisation: a mention, a personal pronoun, or a name or a noun for people as its first noun?"
-    doc = p.doc
+    doc = p.toks
     if s in p.mentions or doc[s].tag_ == "PPER": return True
     head = next((k for k in range(s, e) if doc[k].tag_ in HEAD_TAGS or k in p.mentions), None)
     return head is not None and (head in p.mentions or doc[head].tag_ == "NE" or lex.speaks(doc[head].lemma_))
 
 def clause_subject(p:Paragraph, a:int, e:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "The subject of clause a..e: before its finite verb if that is a noun phrase, else the first noun phrase after it; a relative pronoun's antecedent; the source after 'in' for 'heißt es'."
-    doc = p.doc
+    doc = p.toks
     a = skip_particles(p, a, e)
     fin = finite_verb(p, a, e)
     if fin is None: return first_noun_phrase(p, a, e, lex)
@@ -424,13 +428,13 @@ def after_quote(p:Paragraph, e:int, lex:SpeechLexicon, clause:bool=True)->Attrib
     "Attribution by the clause after a closing mark at token `e`: '„…“, sagte Kerry' or '„…“, so Kerry'."
     sent_end = p.sentence(e - 1)[1]
     i = e
-    while i < sent_end and p.doc[i].text in (",", "“", "”", "\"", "«", "»"): i += 1
+    while i < sent_end and p.toks[i].text in (",", "“", "”", "\"", "«", "»"): i += 1
     if i >= sent_end or i == e and not clause: return None # without a comma only after a quoted clause: '„…“ heißt es in …'
     clauses = p.clauses(i, sent_end)
     end = clauses[0][1] if clauses else sent_end # the attribution clause
-    t = p.doc[i]
+    t = p.toks[i]
     if t.lower_ in lex.closing_markers:
-        np = noun_phrase(p, i + 1, end, lex) or ((i + 1, i + 2) if i + 1 < end and p.doc[i + 1].is_alpha else None)
+        np = noun_phrase(p, i + 1, end, lex) or ((i + 1, i + 2) if i + 1 < end and p.toks[i + 1].is_alpha else None)
         return Attribution("after", (p, *np) if np else None, (p, i, i + 1, lex.marker_class))
     if cue := cue_verb(p, i, end, lex, any_finite=True):
         np = clause_subject(p, i, end, lex)
@@ -441,10 +445,10 @@ def before_quote(paras:list[Paragraph], k:int, s:int, lex:SpeechLexicon)->Attrib
     "Attribution by a clause ending in a colon before the opening mark at token `s` of paragraph `k` (or ending paragraph `k-1`)."
     p = paras[k]
     j = s - 1
-    while j >= 0 and p.doc[j].is_space: j -= 1
-    if j < 0 and k > 0 and paras[k - 1].kind == p.kind: p = paras[k - 1]; j = len(p.doc) - 1
-    while j >= 0 and p.doc[j].is_space: j -= 1
-    if j < 0 or p.doc[j].text != ":": return None
+    while j >= 0 and p.toks[j].is_space: j -= 1
+    if j < 0 and k > 0 and paras[k - 1].kind == p.kind: p = paras[k - 1]; j = len(p.toks) - 1
+    while j >= 0 and p.toks[j].is_space: j -= 1
+    if j < 0 or p.toks[j].text != ":": return None
     clauses = p.clauses(p.sentence(j)[0], j) or [(p.sentence(j)[0], j)]
     for ca, cb in reversed(clauses): # the nearest clause with a cue verb, not a relative one: 'Kerry warnte vor den Folgen, wenn …:'
         if not relative_clause(p, ca) and (cue := clause_cue(p, ca, cb, lex)):
@@ -470,23 +474,23 @@ def in_sentence(p:Paragraph, s:int, e:int, lex:SpeechLexicon)->Attribution|None:
 # %% ../nbs/10_quotes.ipynb #ff10836b
 def reported_clause(p:Paragraph, a:int, b:int, lex:SpeechLexicon)->bool:
     "Does clause a..b report speech: 'dass'/'ob'/question word, a finite verb in Konjunktiv, or a zu-infinitive?"
-    doc = p.doc
+    doc = p.toks
     if doc[a].lower_ in COMPLEMENTIZERS - {"weil", "wie", "wo", "wann"}: return True
     words = [t for t in doc[a:b] if not t.is_punct]
-    return any(t.tag_ in FINITE and (konjunktiv_i(t) or t.lower_ in KONJUNKTIV_II) for t in words) or \
+    return any(t.tag_ in FINITE and (konjunktiv_i(doc, t.i) or t.lower_ in KONJUNKTIV_II) for t in words) or \
            len(words) > 2 and (words[-1].tag_ == "VVIZU" or words[-2].lower_ == "zu" and words[-1].tag_.startswith("V"))
 
 def _span(p:Paragraph, a:int, b:int)->tuple[int, int]:
     "Tokens a..b without punctuation and spaces at either end."
-    while a < b and (p.doc[a].is_punct or p.doc[a].is_space) and p.doc[a].text not in CLOSERS: a += 1
-    while b > a and (p.doc[b - 1].is_punct or p.doc[b - 1].is_space) and p.doc[b - 1].text not in "“”\"»«‘’›‹": b -= 1
+    while a < b and (p.toks[a].is_punct or p.toks[a].is_space) and p.toks[a].text not in CLOSERS: a += 1
+    while b > a and (p.toks[b - 1].is_punct or p.toks[b - 1].is_space) and p.toks[b - 1].text not in "“”\"»«‘’›‹": b -= 1
     return a, b
 
 def reported_before(p:Paragraph, before:tuple[int, int], cue_end:int)->bool:
     "Can the clause `before` end speech reported by a cue clause ending at `cue_end` ('Die Lage ist ernst, sagte er')? Not when it is an apposition ('…, Sandra Boser, erklärte'), a whole quotation (a direct quote's attribution) or the cue clause opens a colon ('…, erklärte er:')."
     a, b = before
     whole_quote = p.quote_end.get(a, -1) >= b
-    return has_verb(p, a, b) and not whole_quote and not (cue_end < len(p.doc) and p.doc[cue_end].text == ":")
+    return has_verb(p, a, b) and not whole_quote and not (cue_end < len(p.toks) and p.toks[cue_end].text == ":")
 
 def verb_frames(p:Paragraph, a:int, b:int, lex:SpeechLexicon):
     "Yield (message span, Attribution) for cue verbs of sentence a..b."
@@ -507,13 +511,13 @@ DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
 def postposed_source(p:Paragraph, i:int, begin:int)->tuple[int, int]|None:
     "The phrase before a postposed 'nach' at token `i` that names a source: a noun with a possessive, a dative article or a genitive name ('seiner Meinung nach', 'dem Vernehmen nach', 'Kerrys Ansicht nach'; not 'die Sicht nach oben')."
     j = i - 1
-    while j > begin and p.doc[j - 1].tag_ == "ADJA": j -= 1
-    if j > begin and (p.doc[j - 1].tag_ in ("PPOSAT", "NE") or p.doc[j - 1].lower_ in DATIVE_ARTICLES): return j - 1, i
+    while j > begin and p.toks[j - 1].tag_ == "ADJA": j -= 1
+    if j > begin and (p.toks[j - 1].tag_ in ("PPOSAT", "NE") or p.toks[j - 1].lower_ in DATIVE_ARTICLES): return j - 1, i
     return None
 
 def marker_frames(p:Paragraph, a:int, b:int, lex:SpeechLexicon):
     "Yield (message span, Attribution) for source markers of sentence a..b."
-    doc = p.doc
+    doc = p.toks
     for i in range(a, b):
         w = doc[i].lower_
         if i in p.quoted: continue
@@ -550,14 +554,14 @@ MOOD_METHODS = ("konjunktiv", "reportive", "continued")
 def mood_frame(p:Paragraph, a:int, b:int, lex:SpeechLexicon)->tuple[tuple[int, int], Attribution]|None:
     "A sentence a..b reported by its mood: first clause in Konjunktiv I, reportive 'soll … haben/sein', or Konjunktiv II and 'sollen' (which only continue reported speech)."
     ca, cb = (p.clauses(a, b) or [(a, b)])[0]
-    if p.doc[ca].lower_ in COMPLEMENTIZERS: return None
-    fin = next((k for k in range(ca, cb) if p.doc[k].tag_ in FINITE and k not in p.quoted), None)
+    if p.toks[ca].lower_ in COMPLEMENTIZERS: return None
+    fin = next((k for k in range(ca, cb) if p.toks[k].tag_ in FINITE and k not in p.quoted), None)
     if fin is None: return None
-    if konjunktiv_i(p.doc[fin]): return _span(p, a, b), Attribution("konjunktiv")
-    words = [t for t in p.doc[fin:cb] if not t.is_punct]
-    if p.doc[fin].lemma_ == "sollen" and len(words) > 2 and words[-1].lemma_ in ("haben", "sein") and words[-2].tag_.endswith("PP"):
+    if konjunktiv_i(p.toks, fin): return _span(p, a, b), Attribution("konjunktiv")
+    words = [t for t in p.toks[fin:cb] if not t.is_punct]
+    if p.toks[fin].lemma_ == "sollen" and len(words) > 2 and words[-1].lemma_ in ("haben", "sein") and words[-2].tag_.endswith("PP"):
         return _span(p, a, b), Attribution("reportive", None, (p, fin, fin + 1, "distancing"))
-    if p.doc[fin].lower_ in KONJUNKTIV_II or p.doc[fin].lemma_ == "sollen": return _span(p, a, b), Attribution("continued")
+    if p.toks[fin].lower_ in KONJUNKTIV_II or p.toks[fin].lemma_ == "sollen": return _span(p, a, b), Attribution("continued")
     return None
 
 # %% ../nbs/10_quotes.ipynb #687e9a68
@@ -595,28 +599,28 @@ def name_in_phrase(p:Paragraph, i:int, words:list)->bool:
     "Do the quoted `words` opening at token `i` continue a phrase as a name: capitalised, after a preposition ('in der „Zeit“', 'laut „Spiegel“') or a genitive article ('ein Sprecher der „Polizei“')?"
     if not words[0].text[:1].isupper(): return False
     k = i - 1
-    if k >= 0 and p.doc[k].lower_ in ARTICLES:
-        if k > 0 and p.doc[k].lower_ in GENITIVE and p.doc[k - 1].tag_ in HEAD_TAGS: return True
+    if k >= 0 and p.toks[k].lower_ in ARTICLES:
+        if k > 0 and p.toks[k].lower_ in GENITIVE and p.toks[k - 1].tag_ in HEAD_TAGS: return True
         k -= 1
-    return k >= 0 and (p.doc[k].lower_ in NAME_PREPOSITIONS or p.doc[k].lower_ in VON and k > 0 and p.doc[k - 1].tag_ in HEAD_TAGS) # 'Moritz Wohlrab von der „Aktion Deutschland hilft“'
+    return k >= 0 and (p.toks[k].lower_ in NAME_PREPOSITIONS or p.toks[k].lower_ in VON and k > 0 and p.toks[k - 1].tag_ in HEAD_TAGS) # 'Moritz Wohlrab von der „Aktion Deutschland hilft“'
 
 def direct_quote(paras:list[Paragraph], group:list[tuple[int, Marked]], lex:SpeechLexicon)->Found|None:
     "The direct or scare quote of a group of marked pieces, with its attribution."
     (k0, m0), (kn, mn) = group[0], group[-1]
     p0, pn = paras[k0], paras[kn]
-    first, last = p0.tokens(m0.start, m0.end), pn.tokens(mn.start, mn.end)
+    first, last = p0.token_span(m0.start, m0.end), pn.token_span(mn.start, mn.end)
     if first is None or last is None: return None
-    inner = [(paras[k], paras[k].tokens(*m.inner)) for k, m in group]
+    inner = [(paras[k], paras[k].token_span(*m.inner)) for k, m in group]
     words = [t for p, span in inner if span for t in _words(p, *span)]
     if not words: return None
     clause = len(words) >= MIN_CLAUSE_WORDS and any(t.tag_ in FINITE for t in words)
-    starts_clause = first[0] == 0 or p0.doc[first[0] - 1].is_sent_start or p0.doc[first[0] - 1].text in CLAUSE_MARKS
-    named = first[0] > 0 and p0.doc[first[0] - 1].tag_ == "NN" and lex.names(p0.doc[first[0] - 1].lemma_) or name_in_phrase(p0, first[0], words) # 'die Organisation „Reporter ohne Grenzen“'
+    starts_clause = first[0] == 0 or p0.toks[first[0] - 1].is_sent_start or p0.toks[first[0] - 1].text in CLAUSE_MARKS
+    named = first[0] > 0 and p0.toks[first[0] - 1].tag_ == "NN" and lex.names(p0.toks[first[0] - 1].lemma_) or name_in_phrase(p0, first[0], words) # 'die Organisation „Reporter ohne Grenzen“'
     att = None if named else (after_quote(pn, last[1], lex, clause) if mn.closed and (clause or starts_clause) else None) or before_quote(paras, k0, first[0], lex)
     name = named or not clause and all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in words) # a title or name: „The Guardian“
     if not (att or name): att = in_sentence(p0, *first, lex)
     if att and att.speaker and att.speaker[0] is p0 and att.speaker[1] < first[1] and first[0] < att.speaker[2]: att = None # the quote is the subject (a name), not what was said: 'berichtete die „Rundschau“'
-    if not clause and first[0] > 0 and p0.doc[first[0] - 1].lower_ in lex.distancing: # the writer's distance: 'sogenannte „…“'
+    if not clause and first[0] > 0 and p0.toks[first[0] - 1].lower_ in lex.distancing: # the writer's distance: 'sogenannte „…“'
         kind, att = "scare", Attribution("distancing", None, (p0, first[0] - 1, first[0], "distancing"))
     else: kind = "direct" if att or clause and not named else "scare"
     a, b = p0.start + m0.inner[0], pn.start + mn.inner[1]
@@ -632,7 +636,7 @@ def speech_act(p:Paragraph, a:int, b:int, lex:SpeechLexicon)->Attribution|None:
 
 def own_quote(p:Paragraph, a:int, b:int)->int:
     "The end of message a..b before a quotation that opens after a colon or a sentence's end inside it: that is a direct quote of its own ('…, wenn die Hilfe ende: „Weite Teile …“')."
-    return next((k for k in range(a + 1, b) if k in p.quote_end and p.doc[k - 1].text in (":", ".", "!", "?")), b)
+    return next((k for k in range(a + 1, b) if k in p.quote_end and p.toks[k - 1].text in (":", ".", "!", "?")), b)
 
 def indirect_quotes(p:Paragraph, lex:SpeechLexicon)->list[Found]:
     "Indirect quotes of a paragraph: per sentence, cue verbs and source markers, else the mood of its main clause."
@@ -640,7 +644,7 @@ def indirect_quotes(p:Paragraph, lex:SpeechLexicon)->list[Found]:
     for a, b in p.sentences():
         markers = list(marker_frames(p, a, b, lex))
         first_clause_end = (p.clauses(a, b) or [(a, b)])[0][1]
-        leading = [m for m in markers if isinstance(m[1].cue[1], int) and (m[1].cue[1] < first_clause_end or p.doc[m[1].cue[1]].lower_ in lex.closing_markers)]
+        leading = [m for m in markers if isinstance(m[1].cue[1], int) and (m[1].cue[1] < first_clause_end or p.toks[m[1].cue[1]].lower_ in lex.closing_markers)]
         frames = leading + list(verb_frames(p, a, b, lex)) + [m for m in markers if m not in leading] # 'Laut Polizei …', '…, so Nasrallah' attribute the sentence before any cue verb in it
         if not frames and (mood := mood_frame(p, a, b, lex)): frames = [mood]
         if not frames and (act := speech_act(p, a, b, lex)): # a speaker for the reported sentences that may follow
@@ -675,7 +679,7 @@ def carry_speakers(found:list[Found])->list[Found]:
 
 def speaker_actor(p:Paragraph, s:int, e:int)->str|None:
     "The actor of the mention that the speaker span s..e starts with, else of the last linked mention inside it (inside its first conjunct: 'der Minister Kerry und sein Amtskollege Lawrow')."
-    e = next((k for k in range(s, e) if p.doc[k].lower_ in ("und", "sowie") and any(s <= m < k and a for m, (_, a) in p.mentions.items())), e)
+    e = next((k for k in range(s, e) if p.toks[k].lower_ in ("und", "sowie") and any(s <= m < k and a for m, (_, a) in p.mentions.items())), e)
     inside = [(k, end, actor) for k, (end, actor) in p.mentions.items() if s <= k < e and actor]
     if not inside: return None
     return next((actor for k, end, actor in inside if k == s), max(inside)[2])
@@ -687,9 +691,9 @@ def quote_row(doc_id:str, n:int, f:Found, genders:dict, previous:dict)->dict:
     if f.att and f.att.speaker:
         p, s, e = f.att.speaker
         actor = speaker_actor(p, s, e) or (speaker_actor(*f.att.antecedent) if f.att.antecedent else None)
-        pronoun = e - s == 1 and p.doc[s].tag_ == "PPER" and p.doc[s].lower_ in ("er", "sie")
+        pronoun = e - s == 1 and p.toks[s].tag_ == "PPER" and p.toks[s].lower_ in ("er", "sie")
         if actor is None and pronoun:
-            sent, cand = previous.get("m" if p.doc[s].lower_ == "er" else "f", (None, None))
+            sent, cand = previous.get("m" if p.toks[s].lower_ == "er" else "f", (None, None))
             actor = cand if sent is not None and p.sent_of[s] - sent <= CARRY_SENTENCES + 1 else None
         a, b = p.chars(s, e)
         row.update(speaker_text=p.raw[a - p.start:b - p.start], speaker_start=a, speaker_end=b, speaker_id=actor)

@@ -20,7 +20,7 @@ from .core import conform
 __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN', 'WIDGET_TEMPLATE', 'PAGE_TEMPLATE',
            'actor_occurrences', 'quote_members', 'unit_members', 'positions', 'coded', 'incidence',
            'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs', 'window_counts',
-           'edge_weights', 'disparity', 'top_rank', 'NetworkConfig', 'Units', 'build_units', 'evidence',
+           'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'Units', 'build_units', 'evidence',
            'network_edges', 'graph', 'communities', 'node_table', 'document_groups', 'unit_totals', 'doc_edge_counts',
            'resample_weights', 'bootstrap_rates', 'compare_groups', 'networks', 'view_edges', 'export_graph', 'gexf',
            'graphml', 'layout', 'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network',
@@ -146,20 +146,28 @@ def edge_weights(c:np.ndarray, n_a:np.ndarray, n_b:np.ndarray, N:float)->pd.Data
     return pd.DataFrame(dict(jaccard=c / (n_a + n_b - c), pmi=pmi, npmi=npmi, significance=np.sign(c - expected[0]) * g2, p_value=p))
 
 # %% ../nbs/11_networks.ipynb #aaa51c42
+def end_codes(edges:pd.DataFrame)->np.ndarray:
+    "A code per edge end, in sorted order of the nodes: the sources' for the first len(edges) entries, then the targets'."
+    return pd.factorize(np.concatenate([edges.source.to_numpy(object), edges.target.to_numpy(object)]), sort=True)[0]
+
 def disparity(edges:pd.DataFrame, # source, target, count of one network
              )->np.ndarray:
     "The disparity filter's p-value of each edge: the smaller of its two endpoints' α."
-    ends = pd.concat([edges[["source", "count"]].rename(columns={"source": "node"}), edges[["target", "count"]].rename(columns={"target": "node"})])
-    strength, degree = ends.groupby("node")["count"].sum(), ends.groupby("node").size()
-    def alpha(node): return (1 - edges["count"] / node.map(strength)) ** (node.map(degree) - 1)
-    return np.minimum(alpha(edges.source), alpha(edges.target)).to_numpy(float)
+    ends, count = end_codes(edges), np.tile(edges["count"].to_numpy(float), 2)
+    strength, degree = np.bincount(ends, weights=count), np.bincount(ends)
+    alpha = (1 - count / strength[ends]) ** (degree[ends] - 1)
+    return np.minimum(alpha[:len(edges)], alpha[len(edges):])
 
 def top_rank(edges:pd.DataFrame)->np.ndarray:
     "Best rank of each edge among its endpoints' edges by count (ties: higher NPMI, then the other node's id)."
-    ends = pd.concat([edges.assign(node=edges.source, other=edges.target), edges.assign(node=edges.target, other=edges.source)]).reset_index(names="edge")
-    ends = ends.sort_values(["node", "count", "npmi", "other"], ascending=[True, False, False, True])
-    ends["rank"] = ends.groupby("node").cumcount() + 1
-    return ends.groupby("edge")["rank"].min().reindex(range(len(edges))).to_numpy()
+    n, ends = len(edges), end_codes(edges)
+    others = np.concatenate([ends[n:], ends[:n]])
+    order = np.lexsort((others, -np.tile(edges.npmi.to_numpy(float), 2), -np.tile(edges["count"].to_numpy(float), 2), ends)) # NaN NPMI last
+    node = ends[order]
+    first = np.flatnonzero(np.r_[True, node[1:] != node[:-1]]) # where each node's edges start
+    rank = np.empty(2 * n, np.int64)
+    rank[order] = np.arange(2 * n) - np.repeat(first, np.diff(np.r_[first, 2 * n])) + 1
+    return np.minimum(rank[:n], rank[n:])
 
 # %% ../nbs/11_networks.ipynb #171e8843
 @dataclass(frozen=True)

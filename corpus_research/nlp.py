@@ -155,7 +155,7 @@ class Tok:
     def __repr__(self): return f"Tok({self.i}, {self.text!r}, {self.tag_})"
 
 def kept(doc:Doc, key:str, make:Callable[[Doc], object]):
-    "`make(doc)`, made on the first call and kept in `doc.user_data` under `key` (not saved in the cache: made again from the annotations)."
+    "`make(doc)`, made on the first call and kept in `doc.user_data` under `key` (for annotated docs: a later change to the doc is not seen; not saved in the cache)."
     key = f"corpus_research.{key}"
     if key not in doc.user_data: doc.user_data[key] = make(doc)
     return doc.user_data[key]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .core import conform, knowledge_file, load_knowledge, prf
-from .nlp import Tok, sentence_spans, tokens
+from .nlp import Tok, kept, sentence_spans, tokens
 
 # %% auto #0
 __all__ = ['DETERMINERS', 'HYPHENATED_ADJ_RX', 'ADJ_ENDINGS', 'HEAD_ENDINGS', 'KINDS', 'LOCATIVE', 'MALE_PRONOUNS',
@@ -202,9 +202,11 @@ class DocLinker:
 
 # %% ../nbs/09_actors.ipynb #339eea3e
 def token_sentence_ids(doc:Doc, first_sent_id:int)->list[int]:
-    "The sentence id of each token, numbering a paragraph's non-blank sentences from `first_sent_id` (as `sentence_rows` does)."
-    starts, n = {s for s, _ in sentence_spans(doc)}, first_sent_id - 1
-    return [max(n := n + (t.i in starts), first_sent_id) for t in tokens(doc)]
+    "The sentence id of each token, numbering a paragraph's non-blank sentences from `first_sent_id` (as `sentence_rows` does); kept with the doc, as linking and quotes both ask."
+    def make(d):
+        starts, n = {s for s, _ in sentence_spans(d)}, first_sent_id - 1
+        return [max(n := n + (t.i in starts), first_sent_id) for t in tokens(d)]
+    return kept(doc, f"sentence_ids.{first_sent_id}", make)
 
 def candidate_spans(doc:Doc, am:ActorMatcher)->dict[tuple[int, int], dict[str, str]]:
     "(start, end) token span -> {kind: surface} of registry matches and name-prefixed compounds."

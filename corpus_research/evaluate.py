@@ -16,7 +16,8 @@ from .pipeline import NlpConfig, run
 # %% auto #0
 __all__ = ['NO_SPACE_BEFORE', 'NO_SPACE_AFTER', 'TOGGLING', 'NAME_RX', 'DIRECT', 'INDIRECT', 'detokenize', 'SpkAttArticle',
            'read_spkatt', 'spkatt_files', 'token_keys', 'word_keys', 'keys_in', 'match', 'cue_and_speaker',
-           'score_article', 'summarise', 'write_jsonl', 'evaluate_quotes', 'load_quote_gold', 'score_seed_quotes']
+           'scored_messages', 'score_article', 'summarise', 'write_jsonl', 'evaluate_quotes', 'load_quote_gold',
+           'score_seed_quotes']
 
 # %% ../nbs/15_evaluate.ipynb #105e2923
 NO_SPACE_BEFORE = frozenset(",.;:!?)]}“”’‘%…") | {"''", "'s"}
@@ -94,20 +95,29 @@ def cue_and_speaker(quote)->list[tuple[int, int]]:
     "Character spans of a predicted quote's cue and speaker (the annotation leaves them out of the message)."
     return [(int(a), int(b)) for a, b in ((quote.cue_start, quote.cue_end), (quote.speaker_start, quote.speaker_end)) if pd.notna(a)]
 
+def scored_messages(art:SpkAttArticle, forms:tuple[str, ...])->dict[frozenset, list]:
+    "Message word keys -> source token keys of the top-level annotations of `forms`: not nested, or nested in no larger message."
+    messages = [frozenset(word_keys(art, token_keys(a["Message"]))) for a in art.annotations]
+    out = {}
+    for a, m in zip(art.annotations, messages):
+        if m and a["Form"] in forms and (not a["IsNested"] or not any(m < other for other in messages)):
+            out.setdefault(m, []).extend(token_keys(a["Source"]))
+    return out
+
 def score_article(art:SpkAttArticle, quotes:pd.DataFrame)->dict:
     "Counts per kind (tp, fp, fn, speaker checks) for one article's predicted `quotes` (offsets into `art.text`)."
     counts = {}
     for kind, forms in (("direct", DIRECT), ("indirect", INDIRECT)):
-        gold = [a for a in art.annotations if a["Form"] in forms and not a["IsNested"]]
+        gold = scored_messages(art, forms)
         pred = quotes[(quotes.kind == kind) & ~quotes.in_title.fillna(False).astype(bool) & quotes.nested_in.isna()]
         p_keys = [keys_in(art, r.start_char, r.end_char, cue_and_speaker(r)) for r in pred.itertuples()]
-        g_keys = [word_keys(art, token_keys(a["Message"])) for a in gold]
+        g_keys, sources = list(gold), list(gold.values())
         pairs = match(p_keys, g_keys)
-        with_source = [(i, j) for i, j in pairs if gold[j]["Source"]]
+        with_source = [(i, j) for i, j in pairs if sources[j]]
         def right(i, j):
             r = pred.iloc[i]
             if pd.isna(r.speaker_start): return False
-            return any(art.spans[k][0] < r.speaker_end and r.speaker_start < art.spans[k][1] for k in token_keys(gold[j]["Source"]))
+            return any(art.spans[k][0] < r.speaker_end and r.speaker_start < art.spans[k][1] for k in sources[j])
         counts[kind] = dict(tp=len(pairs), fp=len(p_keys) - len(pairs), fn=len(g_keys) - len(pairs),
                             speaker_gold=len(with_source), speaker_right=sum(right(i, j) for i, j in with_source))
     return counts

@@ -18,15 +18,16 @@ from .nlp import Tok, sentence_spans, tokens
 __all__ = ['CLOSERS', 'ALWAYS_OPEN', 'MARK_RX', 'NP_TAGS', 'PERSONAL_PRONOUNS', 'HEAD_TAGS', 'DETERMINERS', 'ARTICLES', 'VON',
            'PREPOSITIONS', 'QUOTED_NAME_TOKENS', 'NAME_WORD_TAGS', 'GENITIVE', 'CLAUSE_MARKS', 'ASIDE_TOKENS', 'FINITE',
            'COMPLEMENTIZERS', 'CONJUNCTIONS', 'FOCUS', 'OBLIQUE', 'KONJUNKTIV_II', 'ATTACHING', 'RELATIVE',
-           'SOURCE_PREPOSITIONS', 'INSERTION_MARKS', 'DATIVE_ARTICLES', 'MOOD_METHODS', 'CARRY_SENTENCES',
-           'MIN_CLAUSE_WORDS', 'NAME_PREPOSITIONS', 'SpeechLexicon', 'load_speech', 'Marked', 'quote_marks',
-           'konjunktiv_i', 'Paragraph', 'paragraph', 'noun_phrase', 'noun_phrase_before', 'first_noun_phrase', 'Cue',
-           'cue_verb', 'clause_cue', 'has_verb', 'finite_verb', 'relative_clause', 'skip_particles', 'fronted_subject',
-           'main_clause', 'previous_main_subject', 'apposition_subject', 'source_phrase', 'personal', 'clause_subject',
-           'Attribution', 'after_quote', 'before_quote', 'in_sentence', 'reported_clause', 'reported_before',
-           'verb_frames', 'postposed_source', 'marker_frames', 'mood_frame', 'Found', 'marked_groups', 'name_in_phrase',
-           'direct_quote', 'speech_act', 'own_quote', 'indirect_quotes', 'carry_speakers', 'speaker_actor', 'quote_row',
-           'nesting', 'document_quotes']
+           'SOURCE_PREPOSITIONS', 'SUBJECT_TAGS', 'INSERTION_MARKS', 'DATIVE_ARTICLES', 'MOOD_METHODS',
+           'CARRY_SENTENCES', 'MIN_CLAUSE_WORDS', 'NAME_PREPOSITIONS', 'WEB_ADDRESS', 'SpeechLexicon', 'load_speech',
+           'Marked', 'quote_marks', 'konjunktiv_i', 'Paragraph', 'paragraph', 'noun_phrase', 'noun_phrase_before',
+           'first_noun_phrase', 'Cue', 'cue_verb', 'clause_cue', 'has_verb', 'finite_verb', 'relative_clause',
+           'skip_particles', 'fronted_subject', 'main_clause', 'previous_main_subject', 'apposition_subject',
+           'source_phrase', 'personal', 'clause_subject', 'Attribution', 'after_quote', 'before_quote', 'in_sentence',
+           'mixed_clause', 'reported_clause', 'reported_before', 'verb_frames', 'postposed_source', 'marker_frames',
+           'mood_frame', 'Found', 'marked_groups', 'name_in_phrase', 'names_quote', 'labelled', 'direct_quote',
+           'speech_act', 'own_quote', 'indirect_quotes', 'carry_speakers', 'speaker_actor', 'quote_row', 'nesting',
+           'document_quotes']
 
 # %% ../nbs/10_quotes.ipynb #09213547
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class SpeechLexicon:
     pronouns:frozenset # pronouns that can speak
     adverb_markers:frozenset # 'demnach': attribution to a source named before
     name_nouns:tuple # lower-case nouns that introduce a quoted name: 'die Organisation „…“'
+    label_nouns:tuple # lower-case name nouns that never speak: 'Der Titel lautet „…“'
+    naming_verbs:frozenset # verbs that name their reflexive object: 'die sich „…“ nennt'
     speaker_nouns:tuple # lower-case endings of nouns that name people or organisations: 'trainer', 'regierung'
 
     def attributes(self, noun:str)->bool:
@@ -53,6 +56,10 @@ class SpeechLexicon:
     def names(self, lemma:str)->bool:
         "Does a noun with `lemma` introduce a quoted name ('Organisation', also in compounds: 'Fachblatt')?"
         return lemma.lower().endswith(self.name_nouns)
+
+    def labels(self, lemma:str)->bool:
+        "Is a noun with `lemma` a name's label that cannot speak ('Titel', 'Motto', also in compounds: 'Arbeitstitel')?"
+        return lemma.lower().endswith(self.label_nouns)
 
     def speaks(self, lemma:str)->bool:
         "Does a noun with `lemma` name people or an organisation ('Bundestrainer', 'Staatsanwaltschaft')?"
@@ -69,7 +76,8 @@ def load_speech(folder:str|None=None)->SpeechLexicon:
     return SpeechLexicon(verb_class, frozenset(k["separable"]["particles"]), frozenset(m["after"]), frozenset(m["before"]), frozenset(m["closing"]),
                          frozenset(m["nach_nouns"]), m["class"], frozenset(k["distancing"]["words"]),
                          frozenset(k["speakers"]["never"]), frozenset(k["speakers"]["pronouns"]), frozenset(m["adverbs"]),
-                         tuple(n.lower() for n in k["names"]["nouns"]), tuple(k["speakers"]["noun_endings"]))
+                         tuple(n.lower() for n in k["names"]["nouns"]), tuple(n.lower() for n in k["names"]["labels"]),
+                         frozenset(k["names"]["reflexive_verbs"]), tuple(k["speakers"]["noun_endings"]))
 
 # %% ../nbs/10_quotes.ipynb #db5d550f
 CLOSERS = {"„": "“”\"", "‚": "‘’", "»": "«", "«": "»", "›": "‹", "‹": "›", "“": "”\"", "\"": "\"", "‘": "’"}
@@ -433,9 +441,11 @@ def after_quote(p:Paragraph, e:int, lex:SpeechLexicon, clause:bool=True)->Attrib
     clauses = p.clauses(i, sent_end)
     end = clauses[0][1] if clauses else sent_end # the attribution clause
     t = p.toks[i]
-    if t.lower_ in lex.closing_markers:
+    verb_next = i + 1 < end and p.toks[i + 1].tag_ in FINITE
+    if t.lower_ in lex.closing_markers and not verb_next:
         np = noun_phrase(p, i + 1, end, lex) or ((i + 1, i + 2) if i + 1 < end and p.toks[i + 1].is_alpha else None)
         return Attribution("after", (p, *np) if np else None, (p, i, i + 1, lex.marker_class))
+    if t.lower_ in lex.closing_markers: i += 1 # a cue verb follows: '„…“, so urteilte Romney', '„…“, so lautet der Titel'
     if cue := cue_verb(p, i, end, lex, any_finite=True):
         np = clause_subject(p, i, end, lex)
         return Attribution("after", (p, *np) if np else None, (p, cue))
@@ -472,10 +482,18 @@ def in_sentence(p:Paragraph, s:int, e:int, lex:SpeechLexicon)->Attribution|None:
     return None
 
 # %% ../nbs/10_quotes.ipynb #ff10836b
-def reported_clause(p:Paragraph, a:int, b:int, lex:SpeechLexicon)->bool:
-    "Does clause a..b report speech: 'dass'/'ob'/question word, a finite verb in Konjunktiv, or a zu-infinitive?"
+SUBJECT_TAGS = frozenset({"ART", "NE", "NN", "PPER", "PPOSAT", "PDAT", "PDS", "PIAT", "PIS", "ADJA", "CARD"}) # words a subject can start with
+
+def mixed_clause(p:Paragraph, a:int, b:int)->bool:
+    "Does clause a..b, starting with its subject, quote part of what it reports: a quotation opening after its first word, and a finite verb ('…, sagte Merkel, Benedikt XVI. „ist und bleibt …“'; not '…, als „Provokation, die …“')?"
     doc = p.toks
-    if doc[a].lower_ in COMPLEMENTIZERS - {"weil", "wie", "wo", "wann"}: return True
+    return doc[a].tag_ in SUBJECT_TAGS and a not in p.quoted and not relative_clause(p, a) and any(k in p.quote_end for k in range(a + 1, b)) \
+           and any(t.tag_ in FINITE for t in doc[a:b])
+
+def reported_clause(p:Paragraph, a:int, b:int, lex:SpeechLexicon)->bool:
+    "Does clause a..b report speech: 'dass'/'ob'/question word, a finite verb in Konjunktiv, a zu-infinitive, or a quotation of part of it?"
+    doc = p.toks
+    if doc[a].lower_ in COMPLEMENTIZERS - {"weil", "wie", "wo", "wann"} or mixed_clause(p, a, b): return True
     words = [t for t in doc[a:b] if not t.is_punct]
     return any(t.tag_ in FINITE and (konjunktiv_i(doc, t.i) or t.lower_ in KONJUNKTIV_II) for t in words) or \
            len(words) > 2 and (words[-1].tag_ == "VVIZU" or words[-2].lower_ == "zu" and words[-1].tag_.startswith("V"))
@@ -486,11 +504,14 @@ def _span(p:Paragraph, a:int, b:int)->tuple[int, int]:
     while b > a and (p.toks[b - 1].is_punct or p.toks[b - 1].is_space) and p.toks[b - 1].text not in "“”\"»«‘’›‹": b -= 1
     return a, b
 
-def reported_before(p:Paragraph, before:tuple[int, int], cue_end:int)->bool:
-    "Can the clause `before` end speech reported by a cue clause ending at `cue_end` ('Die Lage ist ernst, sagte er')? Not when it is an apposition ('…, Sandra Boser, erklärte'), a whole quotation (a direct quote's attribution) or the cue clause opens a colon ('…, erklärte er:')."
+def reported_before(p:Paragraph, before:tuple[int, int], cue_end:int, lex:SpeechLexicon)->bool:
+    "Can the clause `before` end speech reported by a cue clause ending at `cue_end` ('Die Lage ist ernst, sagte er')? Not when it is an apposition ('…, Sandra Boser, erklärte'), a whole quotation (a direct quote's attribution) or the cue clause opens a colon ('…, erklärte er:'); a clause that only quotes part of what is reported is one ('…, die „eine neue Ära einleiten könnte“, erklärte er'), unless the words before the quotation name its source ('Seiner Ansicht nach „…“, sagte er')."
     a, b = before
     whole_quote = p.quote_end.get(a, -1) >= b
-    return has_verb(p, a, b) and not whole_quote and not (cue_end < len(p.toks) and p.toks[cue_end].text == ":")
+    opens = next((k for k in range(a + 1, b) if k in p.quote_end), None)
+    marker = opens is not None and opens - a >= 2 and p.toks[opens - 1].lower_ == "nach" and lex.attributes(p.toks[opens - 2].text) # 'Seiner Ansicht nach „…“'
+    partial_quote = opens is not None and not marker # '…, die „eine neue Ära einleiten könnte“, erklärte er'
+    return (has_verb(p, a, b) or partial_quote) and not whole_quote and not (cue_end < len(p.toks) and p.toks[cue_end].text == ":")
 
 def verb_frames(p:Paragraph, a:int, b:int, lex:SpeechLexicon):
     "Yield (message span, Attribution) for cue verbs of sentence a..b."
@@ -501,8 +522,10 @@ def verb_frames(p:Paragraph, a:int, b:int, lex:SpeechLexicon):
         speaker = clause_subject(p, ca, cb, lex)
         att = Attribution("verb", (p, *speaker) if speaker else None, (p, cue))
         nxt = next((c for c in clauses[n + 1:n + 3] if reported_clause(p, *c, lex) or has_verb(p, *c)), None) # past an apposition: 'meldete der Sender, Radio Vatikan, dass …'
-        if nxt and reported_clause(p, *nxt, lex): yield _span(p, nxt[0], b), att
-        elif n > 0 and cue.start <= ca + 1 and reported_before(p, clauses[n - 1], cb): yield _span(p, a, clauses[n - 1][1]), att
+        after = nxt is not None and reported_clause(p, *nxt, lex)
+        if after: yield _span(p, nxt[0], b), att
+        if n > 0 and cue.start <= ca + 1 and reported_before(p, clauses[n - 1], cb, lex) and (not after or reported_clause(p, *clauses[n - 1], lex)): # between two: 'Sie sei …, sagte sie, ihre „Gedanken …“'
+            yield _span(p, a, clauses[n - 1][1]), att
 
 INSERTION_MARKS = frozenset({",", "–", "-", "—"}) # around an inserted attribution: ', so Kerry,', '– so Kerry –'
 
@@ -604,6 +627,22 @@ def name_in_phrase(p:Paragraph, i:int, words:list)->bool:
         k -= 1
     return k >= 0 and (p.toks[k].lower_ in NAME_PREPOSITIONS or p.toks[k].lower_ in VON and k > 0 and p.toks[k - 1].tag_ in HEAD_TAGS) # 'Moritz Wohlrab von der „Aktion Deutschland hilft“'
 
+WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,6}(?:/\S*)?$")
+
+def names_quote(p:Paragraph, i:int, words:list, lex:SpeechLexicon)->bool:
+    "Do the quoted `words` opening at token `i` name something rather than quote speech: after a naming noun ('die Organisation „…“'), in a phrase as a name ('in der „Zeit“'), as the reflexive object of a naming verb ('die sich selbst „Allianz für …“ nennt') or as a web address („tagesschau.de“)?"
+    if len(words) == 1 and WEB_ADDRESS.match(words[0].text): return True
+    if i > 0 and p.toks[i - 1].tag_ == "NN" and lex.names(p.toks[i - 1].lemma_): return True
+    k = i - 1
+    while k >= 0 and p.toks[k].lower_ in ("selbst", "auch", "jetzt", "nun"): k -= 1
+    if k >= 0 and p.toks[k].lower_ == "sich" and any(t.lemma_ in lex.naming_verbs for t in p.toks[slice(*p.sentence(i))]): return True
+    return name_in_phrase(p, i, words)
+
+def labelled(speaker:tuple, lex:SpeechLexicon)->bool:
+    "Is the first noun of a speaker span (paragraph, start, end) a name's label ('Der Titel lautet …', '…, so lautet das Motto')?"
+    p, s, e = speaker
+    return next((lex.labels(t.lemma_) for t in p.toks[s:e] if t.tag_ == "NN"), False)
+
 def direct_quote(paras:list[Paragraph], group:list[tuple[int, Marked]], lex:SpeechLexicon)->Found|None:
     "The direct or scare quote of a group of marked pieces, with its attribution."
     (k0, m0), (kn, mn) = group[0], group[-1]
@@ -615,10 +654,11 @@ def direct_quote(paras:list[Paragraph], group:list[tuple[int, Marked]], lex:Spee
     if not words: return None
     clause = len(words) >= MIN_CLAUSE_WORDS and any(t.tag_ in FINITE for t in words)
     starts_clause = first[0] == 0 or p0.toks[first[0] - 1].is_sent_start or p0.toks[first[0] - 1].text in CLAUSE_MARKS
-    named = first[0] > 0 and p0.toks[first[0] - 1].tag_ == "NN" and lex.names(p0.toks[first[0] - 1].lemma_) or name_in_phrase(p0, first[0], words) # 'die Organisation „Reporter ohne Grenzen“'
+    named = names_quote(p0, first[0], words, lex)
     att = None if named else (after_quote(pn, last[1], lex, clause) if mn.closed and (clause or starts_clause) else None) or before_quote(paras, k0, first[0], lex)
     name = named or not clause and all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in words) # a title or name: „The Guardian“
     if not (att or name): att = in_sentence(p0, *first, lex)
+    if att and att.speaker and labelled(att.speaker, lex): named, att = True, None # 'Der Titel lautet „…“': a name, not speech
     if att and att.speaker and att.speaker[0] is p0 and att.speaker[1] < first[1] and first[0] < att.speaker[2]: att = None # the quote is the subject (a name), not what was said: 'berichtete die „Rundschau“'
     if not clause and first[0] > 0 and p0.toks[first[0] - 1].lower_ in lex.distancing: # the writer's distance: 'sogenannte „…“'
         kind, att = "scare", Attribution("distancing", None, (p0, first[0] - 1, first[0], "distancing"))
@@ -654,7 +694,10 @@ def indirect_quotes(p:Paragraph, lex:SpeechLexicon)->list[Found]:
             ma, mb = _span(p, ma, own_quote(p, ma, mb))
             words = _words(p, ma, mb)
             opening = next((t for t in words if not att.covers(t.i)), None)
-            if len(words) < 2 or opening is None or opening.i in p.quoted: continue # a quote opening the message (after its marker: 'Seiner Ansicht nach „…“') is a direct quote with its attribution
+            if len(words) < 2 or opening is None: continue
+            opening_clause_end = (p.clauses(opening.i, mb) or [(opening.i, mb)])[0][1]
+            if opening.i in p.quoted and not any(t.i not in p.quoted and not att.covers(t.i) and t.tag_ != "KON" for t in words if t.i < opening_clause_end):
+                continue # quotes that open and fill the message's first clause (after its marker: 'Seiner Ansicht nach „…“') are direct quotes with their attribution; not one that words follow ('…, „die Daten“ zu missbrauchen')
             if any(ma < tb and ta < mb for ta, tb in taken): continue
             taken.append((ma, mb))
             s, e = p.chars(ma, mb)

@@ -509,8 +509,7 @@ def reported_before(p:Paragraph, before:tuple[int, int], cue_end:int, lex:Speech
     a, b = before
     whole_quote = p.quote_end.get(a, -1) >= b
     opens = next((k for k in range(a + 1, b) if k in p.quote_end), None)
-    marker = opens is not None and opens - a >= 2 and p.toks[opens - 1].lower_ == "nach" and lex.attributes(p.toks[opens - 2].text) # 'Seiner Ansicht nach „…“'
-    partial_quote = opens is not None and not marker # '…, die „eine neue Ära einleiten könnte“, erklärte er'
+    partial_quote = opens is not None and postposed_source(p, opens - 1, a, lex) is None # '…, die „eine neue Ära einleiten könnte“, erklärte er'; not 'Seiner Ansicht nach „…“'
     return (has_verb(p, a, b) or partial_quote) and not whole_quote and not (cue_end < len(p.toks) and p.toks[cue_end].text == ":")
 
 def verb_frames(p:Paragraph, a:int, b:int, lex:SpeechLexicon):
@@ -531,8 +530,9 @@ INSERTION_MARKS = frozenset({",", "–", "-", "—"}) # around an inserted attri
 
 DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
 
-def postposed_source(p:Paragraph, i:int, begin:int)->tuple[int, int]|None:
-    "The phrase before a postposed 'nach' at token `i` that names a source: a noun with a possessive, a dative article or a genitive name ('seiner Meinung nach', 'dem Vernehmen nach', 'Kerrys Ansicht nach'; not 'die Sicht nach oben')."
+def postposed_source(p:Paragraph, i:int, begin:int, lex:SpeechLexicon)->tuple[int, int]|None:
+    "The phrase before a postposed 'nach' at token `i` that names a source: an attribution noun with a possessive, a dative article or a genitive name ('seiner Meinung nach', 'dem Vernehmen nach', 'Kerrys Ansicht nach'; not 'die Sicht nach oben')."
+    if not (i > begin and p.toks[i].lower_ == "nach" and lex.attributes(p.toks[i - 1].text)): return None
     j = i - 1
     while j > begin and p.toks[j - 1].tag_ == "ADJA": j -= 1
     if j > begin and (p.toks[j - 1].tag_ in ("PPOSAT", "NE") or p.toks[j - 1].lower_ in DATIVE_ARTICLES): return j - 1, i
@@ -547,7 +547,7 @@ def marker_frames(p:Paragraph, a:int, b:int, lex:SpeechLexicon):
         np, marker = None, (i, i + 1)
         if w in lex.after_markers: np = noun_phrase(p, i + 1, b, lex) or ((i + 1, i + 2) if i + 1 < b and doc[i + 1].is_alpha is False and not doc[i + 1].is_punct else None) # 'laut ndr.de'
         elif w in lex.before_markers: np = noun_phrase_before(p, i, a, lex)
-        elif w == "nach" and i > a and lex.attributes(doc[i - 1].text) and (np := postposed_source(p, i, a)): pass # 'seiner Meinung nach', 'dem Vernehmen nach'
+        elif np := postposed_source(p, i, a, lex): pass # 'seiner Meinung nach', 'dem Vernehmen nach'
         elif w == "nach" and i + 1 < b:
             k = i + 1
             while k < b and doc[k].tag_ in ("ADJA", "PPOSAT", "ART", "PDAT", "PRELAT", "PIAT"): k += 1 # 'nach ersten offiziellen Angaben', 'nach deren Angaben'

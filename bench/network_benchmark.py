@@ -20,7 +20,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from corpus_research.networks import NetworkConfig, build_units, coded, cooccurrence_counts, incidence, network_edges, unit_members
+from corpus_research.networks import NetworkConfig, build_units, coded, cooccurrence_counts, edge_evidence, incidence, network_edges, unit_members
 
 
 def generate(articles:int, sentences:int, actors:int, rate:float, seed:int)->pd.DataFrame:
@@ -74,7 +74,11 @@ def main():
     nodes = pd.Index(sorted(occ.node.unique()))
     print(f"{a.articles:,} articles, {a.articles * a.sentences:,} sentences, {len(occ):,} mentions of {len(nodes)} actors")
     (src, tgt, count, _), t_count, m_count = measured(lambda: sparse_counting(occ, nodes))
-    _, t_full, m_full = measured(lambda: network_edges(build_units("sentence", occ, occ.iloc[:0], nodes, a.articles * a.sentences), nodes, NetworkConfig()))
+    def full_table(cfg=NetworkConfig()):
+        u = build_units("sentence", occ, occ.iloc[:0], nodes, a.articles * a.sentences)
+        edges = network_edges(u, nodes, cfg)
+        return edges, edge_evidence(u, nodes, "sentence", cfg, edges)
+    _, t_full, m_full = measured(full_table)
     plain = occ.astype({"doc_id": str, "node": str}) # the baseline on plain columns (grouping categoricals would slow it)
     G, t_base, m_base = measured(lambda: baseline(plain))
     ours = {(nodes[s], nodes[t]): int(c) for s, t, c in zip(src, tgt, count)}

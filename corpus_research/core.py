@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['TABLES', 'KNOWLEDGE_FILES', 'conform', 'sha256_hex', 'doc_id_for', 'prf', 'packaged_data', 'knowledge_file',
-           'knowledge_state', 'load_knowledge', 'demo_corpus', 'IngestConfig']
+__all__ = ['TABLES', 'KNOWLEDGE_FILES', 'conform', 'sha256_hex', 'doc_id_for', 'frames_digest', 'prf', 'packaged_data',
+           'knowledge_file', 'knowledge_state', 'load_knowledge', 'demo_corpus', 'IngestConfig']
 
 # %% ../nbs/00_core.ipynb #5b539fb6
 _S, _I, _F, _D = "string", "Int64", "float64", "datetime64[s]"
@@ -45,7 +45,8 @@ TABLES = {
     "nodes": dict(
         group=_S, window=_S, actor_id=_S, n_units=_I, degree=_I, weighted_degree=_I, betweenness=_F,
         eigenvector=_F, community=_I),
-    "edge_evidence": dict(group=_S, window=_S, source=_S, target=_S, doc_id=_S, sent_id=_I),
+    "doc_groups": dict(doc_id=_S, grouping=_S, group=_S),
+    "edge_evidence": dict(window=_S, source=_S, target=_S, doc_id=_S, sent_id=_I),
     "edge_differences": dict(
         grouping=_S, group_a=_S, group_b=_S, window=_S, source=_S, target=_S, count_a=_I, count_b=_I,
         rate_a=_F, rate_b=_F, difference=_F, ci_low=_F, ci_high=_F, p_value=_F, significant="boolean"),
@@ -93,6 +94,14 @@ def sha256_hex(data:bytes)->str:
 def doc_id_for(text:str)->str:
     "Stable document id: the first 16 hex digits of the SHA-256 of the UTF-8 text."
     return sha256_hex(text.encode("utf-8"))[:16]
+
+def frames_digest(*frames:pd.DataFrame)->str:
+    "Hex SHA-256 of the content of `frames`: column names, values and row order (not the index)."
+    h = hashlib.sha256()
+    for f in frames:
+        h.update(json.dumps([list(map(str, f.columns)), len(f)]).encode())
+        h.update(pd.util.hash_pandas_object(f, index=False).to_numpy().tobytes())
+    return h.hexdigest()
 
 # %% ../nbs/00_core.ipynb #7555583e
 def prf(tp:int, # true positives

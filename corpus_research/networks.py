@@ -5,8 +5,10 @@
 # %% ../nbs/11_networks.ipynb #9aac6f31
 from __future__ import annotations
 import html, json, math, re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from itertools import combinations
+from pathlib import Path
+from typing import Callable
 
 import networkx as nx
 import numpy as np
@@ -14,17 +16,20 @@ import pandas as pd
 from scipy import sparse
 from scipy.stats import hypergeom
 
-from .core import conform
+from . import __version__
+from .core import conform, frames_digest, sha256_hex
+from .store import read_folder, write_folder
 
 # %% auto #0
-__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN', 'WIDGET_TEMPLATE', 'PAGE_TEMPLATE',
-           'actor_occurrences', 'quote_members', 'unit_members', 'positions', 'coded', 'incidence',
-           'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs', 'window_counts',
-           'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'Units', 'build_units', 'evidence',
-           'network_edges', 'graph', 'communities', 'node_table', 'document_groups', 'unit_totals', 'doc_edge_counts',
-           'resample_weights', 'bootstrap_rates', 'compare_groups', 'networks', 'view_edges', 'export_graph', 'gexf',
-           'graphml', 'layout', 'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network',
-           'slug', 'network_files']
+__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN', 'WIDGET_TEMPLATE',
+           'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members', 'spans_containing', 'unit_members', 'positions',
+           'coded', 'incidence', 'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs',
+           'window_counts', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'Units',
+           'build_units', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities', 'node_table',
+           'document_groups', 'unit_totals', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates', 'compare_groups',
+           'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence', 'pair_differences', 'reused',
+           'networks', 'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml', 'layout', 'network_view',
+           'network_data', 'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -44,11 +49,25 @@ def quote_members(quotes:pd.DataFrame, # the `quotes` table
     "Per quote (non-scare, with a linked speaker) its speaker and the actors mentioned inside it: doc_id, unit_key (quote id), sent_id, node."
     q = quotes[quotes.speaker_id.notna() & (quotes.kind != "scare")]
     speakers = q[["doc_id", "quote_id", "sent_id", "speaker_id"]].rename(columns={"speaker_id": "node"})
-    inside = q[["doc_id", "quote_id", "sent_id", "start_char", "end_char"]].merge(
-        mentions.loc[mentions.actor_id.notna(), ["doc_id", "start_char", "actor_id"]].rename(columns={"start_char": "mention_start"}), on="doc_id")
-    inside = inside[(inside.mention_start >= inside.start_char) & (inside.mention_start < inside.end_char)].rename(columns={"actor_id": "node"})
-    out = pd.concat([speakers, inside[["doc_id", "quote_id", "sent_id", "node"]]], ignore_index=True)
+    m = mentions[mentions.actor_id.notna()]
+    row, pick = spans_containing(q.doc_id, q.start_char, q.end_char, m.doc_id, m.start_char)
+    inside = q[["doc_id", "quote_id", "sent_id"]].iloc[row].assign(node=m.actor_id.to_numpy()[pick])
+    out = pd.concat([speakers, inside], ignore_index=True)
     return out.rename(columns={"quote_id": "unit_key"}).astype({"doc_id": "category", "node": "category"})
+
+def spans_containing(span_doc:pd.Series, start:pd.Series, end:pd.Series, # character spans and their documents
+                     point_doc:pd.Series, point:pd.Series, # character positions and their documents
+                    )->tuple[np.ndarray, np.ndarray]:
+    "(span row, point row) of every position inside a span of its document, by binary search over the sorted positions, not a join of all pairs per document (27 million rows for the quotes and mentions of 10,000 generated articles)."
+    docs = pd.Index(pd.unique(point_doc))
+    sd, pdoc = docs.get_indexer(span_doc).astype(np.int64), docs.get_indexer(point_doc).astype(np.int64)
+    keys = (pdoc << 32) | point.to_numpy(np.int64)
+    order = np.argsort(keys, kind="stable")
+    lo = np.searchsorted(keys[order], (sd << 32) | start.to_numpy(np.int64))
+    hi = np.where(sd < 0, lo, np.searchsorted(keys[order], (sd << 32) | end.to_numpy(np.int64)))
+    n = hi - lo
+    within = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+    return np.repeat(np.arange(len(n)), n), order[np.repeat(lo, n) + within]
 
 # %% ../nbs/11_networks.ipynb #cbb1c103
 UNIT_KEYS = {"sentence": "sent_id", "paragraph": "par_id", "document": None}
@@ -219,8 +238,8 @@ def evidence(u:Units, sentences:bool=True)->pd.DataFrame:
     else: ev = pd.concat([p.merge(u.sents, left_on=["unit", end], right_on=["unit", "code"]) for end in ("source", "target")])
     return ev[["doc_id", "source", "target", "sent_id"]].drop_duplicates().sort_values(["source", "target", "doc_id", "sent_id"])
 
-def network_edges(u:Units, nodes:pd.Index, window:str, cfg:NetworkConfig)->tuple[pd.DataFrame, pd.DataFrame]:
-    "The edges of one network (count, n_docs, weights, disparity, top_rank, backbone) and their evidence, both with actor ids."
+def network_edges(u:Units, nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
+    "The edges of one network (count, n_docs, weights, disparity, top_rank, backbone), with actor ids."
     keep = u.count >= cfg.min_count
     e = pd.DataFrame(dict(source=u.source[keep], target=u.target[keep], count=u.count[keep]))
     n_docs = u.pairs.groupby(["source", "target"]).doc_id.nunique()
@@ -231,9 +250,12 @@ def network_edges(u:Units, nodes:pd.Index, window:str, cfg:NetworkConfig)->tuple
     e["disparity"] = disparity(e) if len(e) else []
     e["top_rank"] = top_rank(e) if len(e) else []
     e["backbone"] = e.disparity < cfg.alpha
+    return e
+
+def edge_evidence(u:Units, nodes:pd.Index, window:str, cfg:NetworkConfig, edges:pd.DataFrame)->pd.DataFrame:
+    "doc_id, source, target (actor ids), sent_id behind each of the network's `edges`."
     ev = evidence(u, window in cfg.sentence_evidence)
-    ev = ev.assign(source=nodes[ev.source], target=nodes[ev.target]).merge(e[["source", "target"]])
-    return e, ev
+    return ev.assign(source=nodes[ev.source], target=nodes[ev.target]).merge(edges[["source", "target"]])
 
 # %% ../nbs/11_networks.ipynb #cf7571cb
 def graph(edges:pd.DataFrame, nodes:list[str]=())->nx.Graph:
@@ -327,36 +349,108 @@ def compare_groups(a:tuple[Units, pd.Index, np.ndarray], # (units, documents, un
                              significant=(low > 0) | (high < 0)))
 
 # %% ../nbs/11_networks.ipynb #3347a343
+@dataclass
+class Group:
+    "The documents of one group, what its networks are built from, and the key of its content."
+    docs:pd.Index # doc_ids, sorted
+    occ:pd.DataFrame # `actor_occurrences` of the documents
+    quotes:pd.DataFrame # `quote_members` of the documents
+    per_doc:dict # window -> units per document (in the order of `docs`)
+    key:str
+    built:dict = field(default_factory=dict, repr=False) # window -> Units, built once (networks and comparisons share them)
+
+    def units(self, window:str, nodes:pd.Index)->Units:
+        if window not in self.built: self.built[window] = build_units(window, self.occ, self.quotes, nodes, self.per_doc[window].sum())
+        return self.built[window]
+
+def network_settings(cfg:NetworkConfig)->dict:
+    "The settings that a group's networks and comparisons depend on (not which groupings are built or compared)."
+    return {k: v for k, v in asdict(cfg).items() if k not in ("groupings", "compare")}
+
+def make_group(docs:pd.Index, occ:pd.DataFrame, quotes:pd.DataFrame, totals:dict[str, pd.Series], cfg:NetworkConfig)->Group:
+    "The `Group` of the documents `docs`."
+    occ, quotes = occ[occ.doc_id.isin(docs)], quotes[quotes.doc_id.isin(docs)]
+    per_doc = {window: totals[window].reindex(docs).fillna(0).to_numpy(float) for window in cfg.windows}
+    key = frames_digest(pd.DataFrame(dict(doc_id=docs)), occ, quotes, pd.DataFrame(per_doc),
+                        pd.DataFrame(dict(settings=[json.dumps([network_settings(cfg), __version__], default=str)])))
+    return Group(docs, occ, quotes, per_doc, key)
+
+def group_networks(g:Group, nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
+    "`edges` and `nodes` of every window of one group (column `group` empty)."
+    out = {name: [] for name in GROUP_TABLES}
+    for window in cfg.windows:
+        u = g.units(window, nodes)
+        edges = network_edges(u, nodes, cfg)
+        present = pd.Series(u.presence, index=nodes)
+        out["edges"].append(edges.assign(window=window))
+        out["nodes"].append(node_table(edges, present[present > 0], cfg.seed).assign(window=window))
+    return {name: conform(pd.concat(frames, ignore_index=True), name) for name, frames in out.items()}
+
+def corpus_evidence(g:Group, nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
+    "`edge_evidence` of every window of the group of all articles."
+    frames = []
+    for window in cfg.windows:
+        u = g.units(window, nodes)
+        frames.append(edge_evidence(u, nodes, window, cfg, network_edges(u, nodes, cfg)).assign(window=window))
+    return {"edge_evidence": conform(pd.concat(frames, ignore_index=True), "edge_evidence")}
+
+def pair_differences(a:Group, b:Group, labels:tuple[str, str, str], # grouping, group A, group B
+                     nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
+    "`edge_differences` of groups A and B in every window, each window's bootstrap seeded by `cfg.seed` and the names."
+    frames = []
+    for window in cfg.windows:
+        rng = np.random.default_rng([cfg.seed, int(sha256_hex(json.dumps([*labels, window]).encode())[:8], 16)])
+        diff = compare_groups(*[(g.units(window, nodes), g.docs, g.per_doc[window]) for g in (a, b)], nodes, cfg, rng)
+        frames.append(diff.assign(grouping=labels[0], group_a=labels[1], group_b=labels[2], window=window))
+    return {"edge_differences": conform(pd.concat(frames, ignore_index=True), "edge_differences")}
+
+def reused(key:str, compute:Callable[[], dict[str, pd.DataFrame]], cache:Path|None, memo:dict)->dict[str, pd.DataFrame]:
+    "The tables of `compute()`, kept in `memo` for this run and in `cache/<key>` for the next."
+    if key in memo: return memo[key]
+    folder = cache/key if cache else None
+    if folder and (folder/"done").is_file(): tables = read_folder(folder)
+    else:
+        tables = compute()
+        if folder: write_folder(tables, folder)
+    memo[key] = tables
+    return tables
+
 def networks(tables:dict[str, pd.DataFrame], # the store's tables: documents, sentences, mentions, quotes
              cfg:NetworkConfig=NetworkConfig(),
+             cache:Path|None=None, # a folder where each group's networks and each comparison are kept for reruns
             )->dict[str, pd.DataFrame]:
-    "The `edges`, `nodes`, `edge_evidence` and `edge_differences` tables of every group and window."
+    "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window."
     occ = actor_occurrences(tables["mentions"], tables["sentences"])
     quotes = quote_members(tables["quotes"], tables["mentions"])
     nodes = pd.Index(sorted(set(occ.node) | set(quotes.node)))
     totals = {window: unit_totals(window, tables) for window in cfg.windows}
-    rng, out = np.random.default_rng(cfg.seed), {name: [] for name in NETWORK_TABLES}
+    out, memo = {name: [] for name in NETWORK_TABLES}, {}
     for grouping in cfg.groupings:
-        groups, built = document_groups(tables["documents"], grouping), {}
+        groups, made = document_groups(tables["documents"], grouping), {}
+        out["doc_groups"].append(pd.DataFrame(dict(doc_id=groups.index, grouping=grouping, group=groups.to_numpy())))
         for group, members in groups.groupby(groups, sort=True):
-            docs = pd.Index(sorted(members.index))
-            for window in cfg.windows:
-                per_doc = totals[window].reindex(docs).fillna(0).to_numpy(float)
-                u = build_units(window, occ[occ.doc_id.isin(docs)], quotes[quotes.doc_id.isin(docs)], nodes, per_doc.sum())
-                edges, ev = network_edges(u, nodes, window, cfg)
-                present = pd.Series(u.presence, index=nodes)
-                out["edges"].append(edges.assign(group=group, window=window))
-                out["nodes"].append(node_table(edges, present[present > 0], cfg.seed).assign(group=group, window=window))
-                out["edge_evidence"].append(ev.assign(group=group, window=window))
-                built[(group, window)] = (u, docs, per_doc)
+            g = made[group] = make_group(pd.Index(sorted(members.index)), occ, quotes, totals, cfg)
+            tables_g = reused(f"group-{g.key[:32]}", lambda: group_networks(g, nodes, cfg), cache, memo)
+            for name in GROUP_TABLES: out[name].append(tables_g[name].assign(group=group))
         if grouping not in cfg.compare: continue
-        for ga, gb in combinations(sorted({g for g, _ in built}), 2):
-            for window in cfg.windows:
-                diff = compare_groups(built[(ga, window)], built[(gb, window)], nodes, cfg, rng)
-                out["edge_differences"].append(diff.assign(grouping=grouping, group_a=ga, group_b=gb, window=window))
+        for ga, gb in combinations(sorted(made), 2):
+            key = sha256_hex(json.dumps([grouping, ga, gb, made[ga].key, made[gb].key]).encode())[:32]
+            out["edge_differences"].append(reused(f"pair-{key}", lambda: pair_differences(made[ga], made[gb], (grouping, ga, gb), nodes, cfg),
+                                                  cache, memo)["edge_differences"])
+    everything = make_group(pd.Index(sorted(tables["documents"].doc_id)), occ, quotes, totals, cfg)
+    out["edge_evidence"].append(reused(f"evidence-{everything.key[:32]}", lambda: corpus_evidence(everything, nodes, cfg), cache, memo)["edge_evidence"])
     return {name: conform(pd.concat(frames, ignore_index=True) if frames else [], name) for name, frames in out.items()}
 
-NETWORK_TABLES = ("edges", "nodes", "edge_evidence", "edge_differences")
+GROUP_TABLES = ("edges", "nodes")
+NETWORK_TABLES = ("edges", "nodes", "edge_differences", "doc_groups", "edge_evidence")
+
+def group_evidence(net:dict[str, pd.DataFrame], # `networks` tables
+                   group:str, window:str)->pd.DataFrame:
+    "The `edge_evidence` rows of one group's network: those of its articles, for its edges."
+    ev, groups = net["edge_evidence"], net["doc_groups"]
+    edges = net["edges"][(net["edges"].group == group) & (net["edges"].window == window)]
+    ev = ev[(ev.window == window) & ev.doc_id.isin(groups.doc_id[groups.group == group])]
+    return ev.merge(edges[["source", "target"]], on=["source", "target"])
 
 # %% ../nbs/11_networks.ipynb #182604be
 def view_edges(edges:pd.DataFrame, top_k:int)->pd.DataFrame:
@@ -549,10 +643,10 @@ def network_files(net:dict[str, pd.DataFrame], # `networks` tables
     "Relative path -> text of the network exports."
     files = {f"networks/{name}.csv": net[name].to_csv(index=False) for name in ("edges", "nodes", "edge_differences")}
     shown = lambda t: t[t.window.isin(cfg.export_windows)]
-    nodes, ev = shown(net["nodes"]).groupby(["group", "window"]), shown(net["edge_evidence"]).groupby(["group", "window"])
+    nodes, net = shown(net["nodes"]).groupby(["group", "window"]), dict(net, edge_evidence=shown(net["edge_evidence"]))
     for (group, window), edges in net["edges"].groupby(["group", "window"]):
         if window not in cfg.export_windows: continue
-        n, e, name = nodes.get_group((group, window)), ev.get_group((group, window)), f"networks/{slug(group)}_{slug(window)}"
+        n, e, name = nodes.get_group((group, window)), group_evidence(net, group, window), f"networks/{slug(group)}_{slug(window)}"
         G = export_graph(edges, n, tables["actors"])
         files[f"{name}.gexf"], files[f"{name}.graphml"] = gexf(G), graphml(G)
         files[f"{name}.html"] = network_html(edges, n, e, tables["sentences"], tables["documents"], tables["actors"], f"{group} · {window}", cfg)

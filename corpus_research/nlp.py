@@ -231,10 +231,12 @@ def annotate(paragraphs:pd.DataFrame, # paragraph rows to annotate (e.g. `journa
              docs_per_batch:int=500,
              on_error:Callable[[str, Exception], None]=lambda doc_id, e: None, # called for a paragraph the pipeline fails on
              progress:bool=False, # show a progress bar (only on a terminal)
+             only:set|None=None, # just the batches that hold these doc_ids (cut as for all documents, so the cache keys are the same)
             ):
     "Yield (batch of paragraph rows, their spaCy docs), from the cache where it has them."
     fingerprint = pipeline_fingerprint(nlp)
-    for batch in tqdm(doc_batches(paragraphs, docs_per_batch), desc="nlp", unit=" batches", disable=None if progress else True):
+    batches = [b for b in doc_batches(paragraphs, docs_per_batch) if only is None or b.doc_id.isin(only).any()]
+    for batch in tqdm(batches, desc="nlp", unit=" batches", disable=None if progress else True):
         path = Path(cache)/f"{batch_key(batch, fingerprint)}.spacy" if cache else None
         if path is not None and path.exists(): docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         else:
@@ -247,11 +249,14 @@ def annotate(paragraphs:pd.DataFrame, # paragraph rows to annotate (e.g. `journa
 
 # %% ../nbs/08_nlp.ipynb #33629d4b
 def annotated_paragraphs(paragraphs:pd.DataFrame, nlp:Language, cache:Path|None=None, docs_per_batch:int=500,
-                         on_error:Callable[[str, Exception], None]=lambda doc_id, e: None, progress:bool=False):
+                         on_error:Callable[[str, Exception], None]=lambda doc_id, e: None, progress:bool=False,
+                         only:set|None=None, # just these doc_ids, read or annotated with the other documents of their batches only
+                        ):
     "Yield (doc_id, par_id, start_char, spaCy doc, id of its first sentence, raw text) for each journalistic paragraph, in text order."
     next_id = {}
-    for batch, docs in annotate(journalistic(paragraphs), nlp, cache, docs_per_batch, on_error, progress):
+    for batch, docs in annotate(journalistic(paragraphs), nlp, cache, docs_per_batch, on_error, progress, only):
         for doc_id, par_id, start, doc, raw in zip(batch.doc_id, batch.par_id, batch.start_char, docs, batch.text):
+            if only is not None and doc_id not in only: continue
             first = next_id.get(doc_id, 0)
             next_id[doc_id] = first + len(sentence_spans(doc))
             yield doc_id, int(par_id), int(start), doc, first, raw

@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_pipeline.ipynb #4284837a
 from __future__ import annotations
-import hashlib, json, os, shutil, tempfile, time, tomllib
+import json, os, shutil, tempfile, time, tomllib
 from contextlib import ExitStack
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field, replace
@@ -24,16 +24,15 @@ from .framing import FramingConfig, coding_file, framing
 from .networks import NETWORK_TABLES, NetworkConfig, network_files, networks
 from .quotes import document_quotes, load_speech, paragraph
 from .read import Problem, discover
-from .store import write_store, write_table
+from .store import write_folder, write_store
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['STAGES', 'NETWORK_INPUTS', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES',
-           'default_cache', 'NlpConfig', 'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse',
-           'language_warnings', 'document_stages', 'models', 'write_folder', 'table_digest', 'cached_networks',
-           'corpus_stages', 'run', 'partitions', 'stage_config', 'partition_key', 'code_documents', 'changed_names',
-           'affected_documents', 'previous_layer', 'relink', 'process_partition', 'merge_partitions', 'run_partitions',
-           'partitioned_stages']
+__all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'default_cache', 'NlpConfig',
+           'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse', 'language_warnings',
+           'document_stages', 'models', 'corpus_stages', 'run', 'partitions', 'stage_config', 'partition_key',
+           'code_documents', 'changed_names', 'affected_documents', 'previous_layer', 'relink', 'process_partition',
+           'merge_partitions', 'run_partitions', 'partitioned_stages']
 
 # %% ../nbs/14_pipeline.ipynb #e338d67b
 def default_cache()->Path:
@@ -44,7 +43,7 @@ def default_cache()->Path:
 class NlpConfig:
     "Settings of the NLP stage."
     pipeline:str|None=None # spaCy pipeline to load (name or path); None: the built-in German pipeline
-    docs_per_batch:int=500 # documents per annotation batch (and per cache file)
+    docs_per_batch:int=100 # documents per annotation batch and cache file (a registry change reads the files of the relinked documents only)
     cache:str|None=field(default_factory=lambda: str(default_cache()/"nlp")) # DocBin cache folder; None: no cache
 
 @dataclass(frozen=True)
@@ -79,15 +78,14 @@ def cut_sentence_warnings(sents:pd.DataFrame, sources:dict[str, str], max_tokens
 
 def analyse(paragraphs:pd.DataFrame, documents:pd.DataFrame, nlp, registry, nlp_cfg:NlpConfig, inst:Instruments, knowledge:str|None=None,
             on_error=lambda doc_id, e: None, progress:bool=False,
-            only:set|None=None, # just these documents (read with the others from the same cached batches)
+            only:set|None=None, # just these documents (from the cached batches that hold them)
            )->tuple[dict[str, pd.DataFrame], list[tuple[str, str]]]:
     "The `sentences`, `mentions`, `quotes` and sentence-level framing tables, from one pass of the NLP pipeline (or its cache) over the journalistic paragraphs; (doc_id, problem) of quotation marks."
     published = {d: (p.date() if pd.notna(p) else None) for d, p in zip(documents.doc_id, documents.published)}
     kinds = dict(zip(zip(paragraphs.doc_id, paragraphs.par_id), paragraphs.kind))
     lex, genders = load_speech(knowledge), {a.id: a.gender for a in registry.actors.values()}
     rows, problems = {name: [] for name in ("sentences", "mentions", "quotes") + CODED_TABLES}, []
-    annotated = annotated_paragraphs(paragraphs, nlp, Path(nlp_cfg.cache) if nlp_cfg.cache else None, nlp_cfg.docs_per_batch, on_error, progress)
-    if only is not None: annotated = (a for a in annotated if a[0] in only)
+    annotated = annotated_paragraphs(paragraphs, nlp, Path(nlp_cfg.cache) if nlp_cfg.cache else None, nlp_cfg.docs_per_batch, on_error, progress, only)
     for doc_id, linked in link_documents(annotated, build_matcher(nlp, registry, knowledge), published):
         paras = []
         for (_, par_id, start, doc, first, raw), mentions in linked:
@@ -132,42 +130,13 @@ def models(pipeline:str|None, knowledge:str|None, polarity:str):
 def _models(pipeline:str|None, knowledge:str|None, polarity:str, state:tuple):
     return load_pipeline(pipeline, knowledge), load_registry(knowledge), load_instruments(knowledge, polarity)
 
-def write_folder(tables:dict[str, pd.DataFrame], dest:Path)->None:
-    "The tables as Parquet files in `dest`, with a `done` mark, all or none of them (written under a temporary name, then renamed)."
-    tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
-    for name, t in tables.items(): write_table(t, tmp/f"{name}.parquet")
-    (tmp/"done").touch()
-    shutil.rmtree(dest, ignore_errors=True)
-    tmp.rename(dest)
-
-NETWORK_INPUTS = ("documents", "sentences", "mentions", "quotes") # the tables `networks` reads
-
-def table_digest(tables:dict[str, pd.DataFrame], names:tuple[str, ...])->str:
-    "SHA-256 of the content of the tables `names`: column names, values and row order."
-    h = hashlib.sha256()
-    for n in names:
-        h.update(json.dumps([n, list(tables[n].columns), len(tables[n])]).encode())
-        h.update(pd.util.hash_pandas_object(tables[n], index=False).to_numpy().tobytes())
-    return h.hexdigest()
-
-def cached_networks(tables:dict[str, pd.DataFrame], cfg:NetworkConfig, cache:Path|None)->dict[str, pd.DataFrame]:
-    "`networks` of the tables, reused from `cache` when the tables it reads and its configuration are unchanged (a registry change that touches no article, a codebook change)."
-    from corpus_research import __version__
-    key = sha256_hex(json.dumps([table_digest(tables, NETWORK_INPUTS), asdict(cfg), __version__], default=str).encode())[:32]
-    folder = cache/f"networks-{key}" if cache else None
-    if folder and (folder/"done").is_file(): return {n: conform(pd.read_parquet(folder/f"{n}.parquet"), n) for n in NETWORK_TABLES}
-    net = {n: conform(t, n) for n, t in networks(tables, cfg).items()}
-    if folder: write_folder(net, folder)
-    return net
-
 def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig,
                   net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float)->dict[str, pd.DataFrame]:
     "The corpus-level stages on the per-document tables — actors, networks, framing — and the store written to `out`; all tables."
     nlp, registry, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
     t0 = time.perf_counter()
     tables["actors"] = actors_table(registry)
-    net = cached_networks(tables, net_cfg, Path(nlp_cfg.cache)/"corpus" if nlp_cfg.cache else None)
+    net = networks(tables, net_cfg, Path(nlp_cfg.cache)/"corpus" if nlp_cfg.cache else None)
     tables.update(net)
     framed, coding_problems = framing(tables, list(inst.frame_info), frame_cfg)
     tables.update(framed)

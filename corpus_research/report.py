@@ -137,10 +137,12 @@ def report_store(store:str|Path|None=None)->Path:
     return store
 
 def report_tables(store:Path)->dict:
-    "Every table of `store` (a dict of DataFrames, as `run` returns them)."
-    from .core import TABLES
-    from .store import read_table
-    return {name: read_table(store, name) for name in TABLES if (Path(store)/"tables"/f"{name}.parquet").is_file()}
+    "Every table of `store` (a dict of DataFrames, as `run` returns them); an error naming the tables a store of an older version lacks."
+    from corpus_research.core import TABLES
+    from corpus_research.store import read_table
+    missing = [name for name in TABLES if not (Path(store)/"tables"/f"{name}.parquet").is_file()]
+    if missing: raise ValueError(f"{store}: no table {', '.join(missing)} (a store of an older version?): run `corpus-research run` into it again")
+    return {name: read_table(store, name) for name in TABLES}
 
 # %% ../nbs/17_report.ipynb #233f8b6b
 README_HEADER = "<!-- generated from nbs/index.ipynb by `corpus-research readme`: edit the notebook, not this file -->"

@@ -14,7 +14,8 @@ import pandas as pd
 from .core import TABLES, conform
 
 # %% auto #0
-__all__ = ['PACKAGES', 'versions', 'write_table', 'write_views', 'write_store', 'connect', 'read_table']
+__all__ = ['PACKAGES', 'versions', 'write_table', 'write_folder', 'read_folder', 'write_views', 'write_store', 'connect',
+           'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -29,6 +30,19 @@ def versions()->dict:
 def write_table(df:pd.DataFrame, path:Path)->None:
     "Write `df` as Parquet, deterministically (no index, zstd, fixed row groups)."
     df.to_parquet(path, index=False, compression="zstd", row_group_size=100_000)
+
+def write_folder(tables:dict[str, pd.DataFrame], dest:Path)->None:
+    "The tables as Parquet files in `dest`, with a `done` mark, all or none of them (written under a temporary name, then renamed)."
+    tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    for name, t in tables.items(): write_table(t, tmp/f"{name}.parquet")
+    (tmp/"done").touch()
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+
+def read_folder(folder:Path)->dict[str, pd.DataFrame]:
+    "The tables of a folder that `write_folder` wrote (those named in `TABLES` conformed to it)."
+    return {p.stem: conform(pd.read_parquet(p), p.stem) if p.stem in TABLES else pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
 
 def write_views(db:Path, tables:list[str])->None:
     "A DuckDB database with one view per table over `tables/<name>.parquet` (paths relative to the store)."

@@ -5,7 +5,7 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from corpus_research.networks import NetworkConfig, networks
+from corpus_research.networks import NetworkConfig, group_evidence, networks
 from corpus_research.pipeline import NlpConfig, run
 
 from conftest import cli, quiet
@@ -34,11 +34,12 @@ def test_counts_equal_a_plain_count_for_every_unit(seed_run):
 
 def test_every_sentence_edge_is_backed_by_sentences_mentioning_both(seed_run):
     tables, _ = seed_run
-    edges, ev = _one(tables["edges"]), _one(tables["edge_evidence"])
-    per_edge = ev.groupby(["source", "target"]).size()
-    assert (edges.set_index(["source", "target"])["count"] == per_edge.reindex(edges.set_index(["source", "target"]).index)).all()
     actors = tables["mentions"].dropna(subset=["actor_id"]).groupby(["doc_id", "sent_id"]).actor_id.apply(set)
-    assert all({r.source, r.target} <= actors[(r.doc_id, r.sent_id)] for r in ev.itertuples())
+    for group in ("all", "outlet=RT Deutsch", "outlet_family=German mainstream media"):
+        edges, ev = _one(tables["edges"], group), group_evidence(tables, group, "sentence")
+        per_edge = ev.groupby(["source", "target"]).size()
+        assert len(edges) and (edges.set_index(["source", "target"])["count"] == per_edge.reindex(edges.set_index(["source", "target"]).index)).all()
+        assert all({r.source, r.target} <= actors[(r.doc_id, r.sent_id)] for r in ev.itertuples())
 
 
 def test_groups_compare_with_bootstrap_intervals(seed_run):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_pipeline.ipynb #4284837a
 from __future__ import annotations
-import json, os, shutil, tempfile, time, tomllib
+import json, os, tempfile, time, tomllib
 from contextlib import ExitStack
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field, replace
@@ -21,7 +21,7 @@ from .actors import DETERMINERS, actors_table, build_matcher, link_documents, lo
 from .nlp import MAX_SENTENCE_TOKENS, annotated_paragraphs, load_pipeline, pipeline_fingerprint, sentence_rows
 from .frames import CODED_TABLES, Instruments, code_paragraph, load_instruments, polarity_file
 from .framing import FramingConfig, coding_file, framing
-from .networks import NETWORK_TABLES, NetworkConfig, network_files, networks
+from .networks import NetworkConfig, network_files, networks
 from .quotes import document_quotes, load_speech, paragraph
 from .read import Problem, discover
 from .store import write_folder, write_store

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy import sparse
 
 from .core import conform, knowledge_file, prf
 from .networks import bootstrap_rates, document_groups
+from .store import OnDisk, relation, scratch_db
 
 # %% auto #0
 __all__ = ['EVENT_CLASSES', 'TRUE_MARKS', 'FRAMING_TABLES', 'FramingConfig', 'doc_matrix', 'percentile_interval', 'group_ratios',
@@ -206,12 +208,15 @@ def log_odds_z(y_i:np.ndarray, y_j:np.ndarray, alpha:np.ndarray)->tuple[np.ndarr
     return delta, delta / np.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
 
 # %% ../nbs/13_framing.ipynb #7029161a
-def term_matrix(terms:pd.DataFrame, min_count:int)->tuple[sparse.csr_matrix, pd.Index, pd.Index]:
+def term_matrix(terms:pd.DataFrame|OnDisk, # the `terms` table, in memory or left on disk (summed by DuckDB, never loaded)
+                min_count:int)->tuple[sparse.csr_matrix, pd.Index, pd.Index]:
     "Documents × lemmas counts of lemmas seen at least `min_count` times; the documents and lemmas."
-    counts = terms.groupby(["doc_id", "lemma"]).n.sum().reset_index()
+    with scratch_db() as con:
+        counts = pa.RecordBatchReader.from_stream(relation(con, terms).aggregate("doc_id, lemma, sum(n)::BIGINT AS n", "doc_id, lemma")).read_all().to_pandas()
     total = counts.groupby("lemma").n.sum()
+    docs = pd.Index(sorted(counts.doc_id.unique()))
     counts = counts[counts.lemma.isin(total.index[total >= min_count])]
-    docs, lemmas = pd.Index(sorted(terms.doc_id.unique())), pd.Index(sorted(counts.lemma.unique()))
+    lemmas = pd.Index(sorted(counts.lemma.unique()))
     X = sparse.csr_matrix((counts.n.to_numpy(float), (docs.get_indexer(counts.doc_id), lemmas.get_indexer(counts.lemma))), shape=(len(docs), len(lemmas)))
     return X, docs, lemmas
 
@@ -221,7 +226,7 @@ def resampled_counts(X:sparse.csr_matrix, n:int, rng:np.random.Generator)->np.nd
     W = rng.multinomial(d, np.full(d, 1 / d), size=n).astype(float) if d else np.zeros((n, 0))
     return np.asarray((X.T @ W.T).T)
 
-def keyness(terms:pd.DataFrame, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
+def keyness(terms:pd.DataFrame|OnDisk, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
     "The `keyness` table: each group of `cfg.keyness_groupings` against the rest of the corpus."
     X, docs, lemmas = term_matrix(terms, cfg.keyness_min_count)
     alpha, rng, out = np.asarray(X.sum(axis=0)).ravel() * cfg.keyness_prior, np.random.default_rng(cfg.seed), []

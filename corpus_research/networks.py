@@ -391,6 +391,7 @@ def corpus_evidence(g:Group, nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.Da
     frames = []
     for window in cfg.windows:
         u = g.units(window, nodes)
+        del g.built[window] # the evidence is the last use of these units: freed before the next window's are built
         frames.append(edge_evidence(u, nodes, window, cfg, network_edges(u, nodes, cfg)).assign(window=window))
     return {"edge_evidence": conform(pd.concat(frames, ignore_index=True), "edge_evidence")}
 

@@ -24,12 +24,12 @@ from .framing import FramingConfig, coding_file, framing
 from .networks import NetworkConfig, network_files, networks
 from .quotes import document_quotes, load_speech, paragraph
 from .read import Problem, discover
-from .store import write_folder, write_store
+from .store import OnDisk, Tables, write_folder, write_store
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'default_cache', 'NlpConfig',
-           'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse', 'language_warnings',
+__all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'ON_DISK', 'default_cache',
+           'NlpConfig', 'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse', 'language_warnings',
            'document_stages', 'models', 'corpus_stages', 'run', 'partitions', 'stage_config', 'partition_key',
            'code_documents', 'changed_names', 'affected_documents', 'previous_layer', 'relink', 'process_partition',
            'merge_partitions', 'run_partitions', 'partitioned_stages']
@@ -131,8 +131,8 @@ def _models(pipeline:str|None, knowledge:str|None, polarity:str, state:tuple):
     return load_pipeline(pipeline, knowledge), load_registry(knowledge), load_instruments(knowledge, polarity)
 
 def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig,
-                  net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float)->dict[str, pd.DataFrame]:
-    "The corpus-level stages on the per-document tables — actors, networks, framing — and the store written to `out`; all tables."
+                  net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float)->Tables:
+    "The corpus-level stages on the per-document tables — actors, networks, framing — and the store written to `out`; all tables, those left on disk read from the store when asked for."
     nlp, registry, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
     t0 = time.perf_counter()
     tables["actors"] = actors_table(registry)
@@ -145,8 +145,8 @@ def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, 
     tables["errors"] = conform(tables["errors"].to_dict("records") + [p.row() for p in problems], "errors")
     info = run_info(Path(input), Path(manifest) if manifest else None, cfg, nlp_cfg, net_cfg, frame_cfg, pipeline_fingerprint(nlp), tables,
                     seconds + time.perf_counter() - t0)
-    write_store(tables, out, info, network_files(net, tables, net_cfg))
-    return tables
+    out = write_store(tables, out, info, network_files(net, tables, net_cfg))
+    return Tables({name: OnDisk(name, ((str(out/"tables"/f"{name}.parquet"), ()),)) if isinstance(t, OnDisk) else t for name, t in tables.items()})
 
 def run(input:str|Path, # folder or file of articles
         out:str|Path="outputs", # the store's folder
@@ -158,7 +158,7 @@ def run(input:str|Path, # folder or file of articles
         report:Callable[[Problem], None]=report_stderr, # called with each problem as it occurs
         progress:bool=True, # progress bars (only on a terminal)
         run_cfg:RunConfig=RunConfig(), # partitions and workers
-       )->dict[str, pd.DataFrame]:
+       )->Tables:
     "Run every stage on `input` and write the store to `out`; the tables. A corpus of more than one partition runs partition by partition, in parallel with Dask."
     t0 = time.perf_counter()
     parts = partitions(input, manifest, run_cfg.partition_size)
@@ -203,6 +203,7 @@ def partition_key(input:str|Path, names:list[str], manifest:str|Path|None, confi
 ANALYSED = ("sentences", "mentions", "quotes") + CODED_TABLES
 DOCUMENT_TABLES = ("documents", "texts", "paragraphs", "boilerplate", "errors") + ANALYSED
 LINKED_TABLES = tuple(t for t in DOCUMENT_TABLES if t not in CODED_TABLES)
+ON_DISK = ("texts", "paragraphs", "boilerplate", "labels", "terms") # a partitioned run never loads them into the client
 
 def code_documents(paragraphs:pd.DataFrame, mentions:pd.DataFrame, nlp, nlp_cfg:NlpConfig, inst:Instruments)->dict[str, pd.DataFrame]:
     "The sentence-level coding alone, from the (cached) annotations and the stored mentions: what a codebook change reruns."
@@ -271,8 +272,8 @@ def process_partition(input:str|Path, names:list[str], manifest:str|Path|None, c
     return dest
 
 def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linking, coding) folders
-                     cfg:IngestConfig)->dict[str, pd.DataFrame]:
-    "The tables of the partitions' folders, in order; an article whose text already came in an earlier partition is counted once, with a warning; near-duplicates flagged over all partitions."
+                     cfg:IngestConfig)->dict[str, pd.DataFrame|OnDisk]:
+    "The tables of the partitions' folders, in order (those of `ON_DISK` left there); an article whose text already came in an earlier partition is counted once, with a warning; near-duplicates flagged over all partitions."
     seen, parts, repeats, sigs = {}, {name: [] for name in DOCUMENT_TABLES}, [], {}
     for folder, coded in folders:
         docs = pd.read_parquet(folder/"documents.parquet")
@@ -280,12 +281,16 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
         repeats += [Problem(s, f"identical text to {seen[d]} (doc_id {d}); counted once", "read", "warning", None if pd.isna(r) else int(r)).row()
                     for d, s, r in zip(again.doc_id, again.source, again.record)]
         for name in DOCUMENT_TABLES:
-            t = pd.read_parquet((coded if name in CODED_TABLES else folder)/f"{name}.parquet")
-            parts[name].append(t[~t.doc_id.isin(set(again.doc_id))] if len(again) and "doc_id" in t else t)
+            path = (coded if name in CODED_TABLES else folder)/f"{name}.parquet"
+            if name in ON_DISK: parts[name].append((str(path), tuple(again.doc_id)))
+            else:
+                t = pd.read_parquet(path)
+                parts[name].append(t[~t.doc_id.isin(set(again.doc_id))] if len(again) and "doc_id" in t else t)
         seen.update({d: s + (f" record {int(r)}" if pd.notna(r) else "") for d, s, r in zip(docs.doc_id, docs.source, docs.record) if d not in seen})
         sigs.update({d: from_hashvalues(v, cfg.minhash_perms) for d, v in pd.read_parquet(folder/"minhash.parquet").itertuples(index=False) if d not in sigs})
-    tables = {name: conform(pd.concat(p, ignore_index=True) if p else [], name) for name, p in parts.items()}
-    for name in ANALYSED: tables[name] = tables[name].sort_values("doc_id", kind="stable", ignore_index=True) # as `analyse` orders them
+    tables = {name: OnDisk(name, tuple(p), by_doc=name in ANALYSED) if name in ON_DISK and p else conform(pd.concat(p, ignore_index=True) if p else [], name)
+              for name, p in parts.items()}
+    for name in [n for n in ANALYSED if n not in ON_DISK]: tables[name] = tables[name].sort_values("doc_id", kind="stable", ignore_index=True) # as `analyse` orders them
     documents = tables["documents"].to_dict("records")
     flag_duplicates(documents, sigs, cfg)
     tables["documents"] = conform(documents, "documents")
@@ -317,8 +322,8 @@ def run_partitions(jobs:list[tuple[list[str], Path, Path]], # (inputs, linking f
         return failed
 
 def partitioned_stages(input:str|Path, manifest:str|Path|None, parts:list[list[str]], cfg:IngestConfig, nlp_cfg:NlpConfig,
-                       frame_cfg:FramingConfig, run_cfg:RunConfig, report:Callable[[Problem], None], progress:bool=False)->dict[str, pd.DataFrame]:
-    "The per-document stages over partitions (finished ones reused from the partition cache); their merged tables, every problem reported."
+                       frame_cfg:FramingConfig, run_cfg:RunConfig, report:Callable[[Problem], None], progress:bool=False)->dict[str, pd.DataFrame|OnDisk]:
+    "The per-document stages over partitions (finished ones reused from the partition cache); their merged tables (those of `ON_DISK` left in the partitions' files), every problem reported."
     absolute = lambda p: str(Path(p).resolve()) if p else p # the workers of a cluster do not share this process's working directory
     input, manifest = absolute(input), absolute(manifest)
     cfg, nlp_cfg = replace(cfg, knowledge=absolute(cfg.knowledge)), replace(nlp_cfg, cache=absolute(nlp_cfg.cache))

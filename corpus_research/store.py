@@ -4,18 +4,24 @@
 
 # %% ../nbs/05_store.ipynb #ac64871b
 from __future__ import annotations
-import json, os, platform, shutil, uuid
+import json, os, platform, shutil, tempfile, uuid
+from collections.abc import MutableMapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .core import TABLES, conform
 
 # %% auto #0
-__all__ = ['PACKAGES', 'versions', 'write_table', 'write_folder', 'read_folder', 'write_views', 'write_store', 'connect',
-           'read_table']
+__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'versions', 'write_table', 'write_folder', 'read_folder', 'write_views',
+           'scratch_db', 'sql_text', 'parquet_schema', 'stream_table', 'OnDisk', 'relation', 'Tables', 'write_store',
+           'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -27,9 +33,11 @@ def versions()->dict:
         except PackageNotFoundError: return None
     return {"python": platform.python_version(), **{p: v(p) for p in PACKAGES}}
 
+ROW_GROUP = 100_000 # rows per Parquet row group
+
 def write_table(df:pd.DataFrame, path:Path)->None:
-    "Write `df` as Parquet, deterministically (no index, zstd, fixed row groups)."
-    df.to_parquet(path, index=False, compression="zstd", row_group_size=100_000)
+    "Write `df` as Parquet, deterministically (no index, zstd, row groups of `ROW_GROUP` rows, each from contiguous memory)."
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False).combine_chunks(), path, compression="zstd", row_group_size=ROW_GROUP)
 
 def write_folder(tables:dict[str, pd.DataFrame], dest:Path)->None:
     "The tables as Parquet files in `dest`, with a `done` mark, all or none of them (written under a temporary name, then renamed)."
@@ -51,6 +59,72 @@ def write_views(db:Path, tables:list[str])->None:
         for t in tables: con.execute(f"CREATE OR REPLACE VIEW {t} AS SELECT * FROM read_parquet('tables/{t}.parquet')")
 
 # %% ../nbs/05_store.ipynb #f12e7505
+DUCKDB_MEMORY = "1GB" # DuckDB spills to a temporary folder beyond this
+
+@contextmanager
+def scratch_db():
+    "An in-memory DuckDB connection that spills to its own temporary folder (removed afterwards) beyond `DUCKDB_MEMORY`."
+    with tempfile.TemporaryDirectory(prefix="cr-duckdb-") as tmp, duckdb.connect(config=dict(memory_limit=DUCKDB_MEMORY, temp_directory=tmp)) as con:
+        yield con
+
+def sql_text(s:str)->str:
+    "`s` as an SQL string literal."
+    return "'" + s.replace("'", "''") + "'"
+
+def parquet_schema(name:str)->pa.Schema:
+    "The Arrow schema `write_table` gives table `name` of `TABLES`."
+    return pa.Schema.from_pandas(conform([], name), preserve_index=False)
+
+def stream_table(batches:pa.RecordBatchReader, schema:pa.Schema, path:Path, rows:int=ROW_GROUP)->None:
+    "Write `batches` as `write_table` writes the whole table: the same row groups, the same bytes, holding at most one row group and one batch."
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        pending, written = schema.empty_table(), False
+        for batch in batches:
+            pending = pa.concat_tables([pending, pa.Table.from_batches([batch]).cast(schema)])
+            while pending.num_rows >= rows:
+                writer.write_table(pending.slice(0, rows).combine_chunks(), row_group_size=rows)
+                pending, written = pending.slice(rows), True
+        if pending.num_rows or not written: writer.write_table(pending.combine_chunks(), row_group_size=rows)
+
+@dataclass(frozen=True)
+class OnDisk:
+    "Table `name` kept on disk: the rows of its Parquet parts, each without its `drop` documents, in order — or stably sorted by doc_id when `by_doc`."
+    name:str # a table of `TABLES`
+    parts:tuple[tuple[str, tuple[str, ...]], ...] # (Parquet file, doc_ids to leave out) of each part
+    by_doc:bool=False # sorted by doc_id, ties in the order of the parts
+
+    def sql(self)->str:
+        "The query of the rows, in order."
+        def scan(k, file, drop):
+            skip = f" WHERE doc_id NOT IN ({', '.join(map(sql_text, drop))})" if drop else ""
+            return f"SELECT *, {k} AS part_ FROM read_parquet({sql_text(str(file))}, file_row_number = true){skip}"
+        rows = " UNION ALL ".join(scan(k, file, drop) for k, (file, drop) in enumerate(self.parts))
+        return f"SELECT * EXCLUDE (part_, file_row_number) FROM ({rows}) ORDER BY {'doc_id, ' if self.by_doc else ''}part_, file_row_number"
+
+    def load(self)->pd.DataFrame:
+        "The rows as a DataFrame, conformed to `TABLES`."
+        with scratch_db() as con: return conform(pa.RecordBatchReader.from_stream(con.sql(self.sql())).read_all().to_pandas(), self.name)
+
+    def write(self, path:Path)->None:
+        "The rows as Parquet at `path`, streamed: the bytes `write_table` writes for `load()`."
+        with scratch_db() as con: stream_table(pa.RecordBatchReader.from_stream(con.sql(self.sql())), parquet_schema(self.name), path)
+
+def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk)->duckdb.DuckDBPyRelation:
+    "A DuckDB relation over a table in memory or on disk."
+    return con.sql(table.sql()) if isinstance(table, OnDisk) else con.from_df(table)
+
+class Tables(MutableMapping):
+    "Table name → DataFrame, as a run returns its tables: one left on disk is read when first asked for."
+    def __init__(self, tables:dict): self._tables = dict(tables)
+    def __getitem__(self, name:str)->pd.DataFrame:
+        if isinstance(t := self._tables[name], OnDisk): t = self._tables[name] = t.load()
+        return t
+    def __setitem__(self, name:str, table): self._tables[name] = table
+    def __delitem__(self, name:str): del self._tables[name]
+    def __iter__(self): return iter(self._tables)
+    def __len__(self): return len(self._tables)
+
+# %% ../nbs/05_store.ipynb #a06d67b3
 def _remove_stale(out:Path)->None:
     "Remove temporary and swapped-out folders that an interrupted run left next to `out`."
     for p in out.parent.glob(f".{out.name}.*"):
@@ -63,7 +137,7 @@ def _swap_in(tmp:Path, out:Path)->None:
     os.replace(tmp, out)
     shutil.rmtree(old, ignore_errors=True)
 
-def write_store(tables:dict[str, pd.DataFrame], # table name -> rows (conformed to `TABLES` on write)
+def write_store(tables:dict[str, pd.DataFrame|OnDisk], # table name -> rows (conformed to `TABLES` on write)
                 out:str|Path, # the output folder
                 run_info:dict, # written to run.json
                 files:dict[str, str]|None=None, # relative path -> text of further outputs (network exports)
@@ -75,9 +149,11 @@ def write_store(tables:dict[str, pd.DataFrame], # table name -> rows (conformed 
     tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:8]}"
     try:
         (tmp/"tables").mkdir(parents=True)
-        for name, df in tables.items(): write_table(conform(df, name) if name in TABLES else df, tmp/"tables"/f"{name}.parquet")
+        for name, t in tables.items():
+            if isinstance(t, OnDisk): t.write(tmp/"tables"/f"{name}.parquet")
+            else: write_table(conform(t, name) if name in TABLES else t, tmp/"tables"/f"{name}.parquet")
         write_views(tmp/"corpus.duckdb", list(tables))
-        counts = {name: len(df) for name, df in tables.items()}
+        counts = {name: pq.read_metadata(tmp/"tables"/f"{name}.parquet").num_rows for name in tables}
         (tmp/"run.json").write_text(json.dumps({**run_info, "versions": versions(), "rows": counts}, indent=2, default=str), encoding="utf-8")
         for rel, text in (files or {}).items():
             (tmp/rel).parent.mkdir(parents=True, exist_ok=True)

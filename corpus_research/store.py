@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 from .core import TABLES, conform
 
 # %% auto #0
-__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'versions', 'write_table', 'write_folder', 'read_folder', 'write_views',
-           'scratch_db', 'sql_text', 'parquet_schema', 'stream_table', 'OnDisk', 'relation', 'Tables', 'write_store',
+__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'versions', 'write_table', 'write_folder', 'read_folder', 'sql_text',
+           'write_views', 'scratch_db', 'parquet_schema', 'stream_table', 'OnDisk', 'relation', 'Tables', 'write_store',
            'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
@@ -52,10 +52,14 @@ def read_folder(folder:Path)->dict[str, pd.DataFrame]:
     "The tables of a folder that `write_folder` wrote (those named in `TABLES` conformed to it)."
     return {p.stem: conform(pd.read_parquet(p), p.stem) if p.stem in TABLES else pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
 
+def sql_text(s:str)->str:
+    "`s` as an SQL string literal."
+    return "'" + s.replace("'", "''") + "'"
+
 def write_views(db:Path, tables:list[str])->None:
     "A DuckDB database with one view per table over `tables/<name>.parquet` (paths relative to the store)."
     with duckdb.connect(str(db)) as con:
-        con.execute(f"SET file_search_path = '{db.parent.as_posix()}'")
+        con.execute(f"SET file_search_path = {sql_text(db.parent.as_posix())}")
         for t in tables: con.execute(f"CREATE OR REPLACE VIEW {t} AS SELECT * FROM read_parquet('tables/{t}.parquet')")
 
 # %% ../nbs/05_store.ipynb #f12e7505
@@ -66,10 +70,6 @@ def scratch_db():
     "An in-memory DuckDB connection that spills to its own temporary folder (removed afterwards) beyond `DUCKDB_MEMORY`."
     with tempfile.TemporaryDirectory(prefix="cr-duckdb-") as tmp, duckdb.connect(config=dict(memory_limit=DUCKDB_MEMORY, temp_directory=tmp)) as con:
         yield con
-
-def sql_text(s:str)->str:
-    "`s` as an SQL string literal."
-    return "'" + s.replace("'", "''") + "'"
 
 def parquet_schema(name:str)->pa.Schema:
     "The Arrow schema `write_table` gives table `name` of `TABLES`."
@@ -167,7 +167,7 @@ def connect(out:str|Path="outputs", read_only:bool=True)->duckdb.DuckDBPyConnect
     "A DuckDB connection to the store in `out`, its views resolving the Parquet files from any working directory."
     out = Path(out).absolute()
     con = duckdb.connect(str(out/"corpus.duckdb"), read_only=read_only)
-    con.execute(f"SET file_search_path = '{out.as_posix()}'")
+    con.execute(f"SET file_search_path = {sql_text(out.as_posix())}")
     return con
 
 def read_table(out:str|Path, name:str)->pd.DataFrame:

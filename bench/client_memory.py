@@ -8,9 +8,9 @@ Runs, in this one process, what a run does after its partitions are finished —
 partitions (read from the cache given; none is computed, as every partition is done), the networks,
 the framing, the network exports and the store — and prints each stage's time, the resident memory
 before it, its peak (VmRSS sampled every 20 ms) and after it, then the overall peak. The networks'
-own cache (`<cache>/corpus`) is removed first, so they are computed anew. Resident memory never
-shrinks much between stages (the allocator keeps freed pages), so a stage's peak includes what the
-earlier ones left.
+own cache (`<cache>/corpus`) is removed first, so they are computed anew. A stage's peak includes
+what earlier stages left resident (much freed memory stays with the allocator until a later stage
+reuses it).
 """
 import argparse
 import functools

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 from scipy import sparse
 
 from .core import conform, knowledge_file, prf
 from .networks import bootstrap_rates, document_groups
-from .store import OnDisk, relation, scratch_db
+from .store import OnDisk, fetch_frame, relation, scratch_db
 
 # %% auto #0
 __all__ = ['EVENT_CLASSES', 'TRUE_MARKS', 'FRAMING_TABLES', 'FramingConfig', 'doc_matrix', 'percentile_interval', 'group_ratios',
@@ -212,7 +211,7 @@ def term_matrix(terms:pd.DataFrame|OnDisk, # the `terms` table, in memory or lef
                 min_count:int)->tuple[sparse.csr_matrix, pd.Index, pd.Index]:
     "Documents × lemmas counts of lemmas seen at least `min_count` times; the documents and lemmas."
     with scratch_db() as con:
-        counts = pa.RecordBatchReader.from_stream(relation(con, terms).aggregate("doc_id, lemma, sum(n)::BIGINT AS n", "doc_id, lemma")).read_all().to_pandas()
+        counts = fetch_frame(relation(con, terms).aggregate("doc_id, lemma, sum(n)::BIGINT AS n", "doc_id, lemma"))
     total = counts.groupby("lemma").n.sum()
     docs = pd.Index(sorted(counts.doc_id.unique()))
     counts = counts[counts.lemma.isin(total.index[total >= min_count])]

@@ -20,8 +20,8 @@ from .core import TABLES, conform
 
 # %% auto #0
 __all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'versions', 'write_table', 'write_folder', 'read_folder', 'sql_text',
-           'write_views', 'scratch_db', 'parquet_schema', 'stream_table', 'OnDisk', 'relation', 'Tables', 'write_store',
-           'connect', 'read_table']
+           'write_views', 'scratch_db', 'parquet_schema', 'batches', 'fetch_frame', 'stream_table', 'OnDisk',
+           'relation', 'Tables', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -75,11 +75,19 @@ def parquet_schema(name:str)->pa.Schema:
     "The Arrow schema `write_table` gives table `name` of `TABLES`."
     return pa.Schema.from_pandas(conform([], name), preserve_index=False)
 
-def stream_table(batches:pa.RecordBatchReader, schema:pa.Schema, path:Path, rows:int=ROW_GROUP)->None:
-    "Write `batches` as `write_table` writes the whole table: the same row groups, the same bytes, holding at most one row group and one batch."
+def batches(rel:duckdb.DuckDBPyRelation)->pa.RecordBatchReader:
+    "The rows of a DuckDB relation as a stream of Arrow record batches."
+    return pa.RecordBatchReader.from_stream(rel)
+
+def fetch_frame(rel:duckdb.DuckDBPyRelation)->pd.DataFrame:
+    "The rows of a DuckDB relation as a DataFrame (through Arrow)."
+    return batches(rel).read_all().to_pandas()
+
+def stream_table(reader:pa.RecordBatchReader, schema:pa.Schema, path:Path, rows:int=ROW_GROUP)->None:
+    "Write the batches of `reader` as `write_table` writes the whole table: the same row groups, the same bytes, holding at most one row group and one batch."
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         pending, written = schema.empty_table(), False
-        for batch in batches:
+        for batch in reader:
             pending = pa.concat_tables([pending, pa.Table.from_batches([batch]).cast(schema)])
             while pending.num_rows >= rows:
                 writer.write_table(pending.slice(0, rows).combine_chunks(), row_group_size=rows)
@@ -103,11 +111,11 @@ class OnDisk:
 
     def load(self)->pd.DataFrame:
         "The rows as a DataFrame, conformed to `TABLES`."
-        with scratch_db() as con: return conform(pa.RecordBatchReader.from_stream(con.sql(self.sql())).read_all().to_pandas(), self.name)
+        with scratch_db() as con: return conform(fetch_frame(con.sql(self.sql())), self.name)
 
     def write(self, path:Path)->None:
         "The rows as Parquet at `path`, streamed: the bytes `write_table` writes for `load()`."
-        with scratch_db() as con: stream_table(pa.RecordBatchReader.from_stream(con.sql(self.sql())), parquet_schema(self.name), path)
+        with scratch_db() as con: stream_table(batches(con.sql(self.sql())), parquet_schema(self.name), path)
 
 def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk)->duckdb.DuckDBPyRelation:
     "A DuckDB relation over a table in memory or on disk."

@@ -8,7 +8,7 @@ import html, json, math, re
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 import numpy as np
@@ -18,7 +18,7 @@ from scipy.stats import hypergeom
 
 from . import __version__
 from .core import conform, frames_digest, sha256_hex
-from .store import read_folder, write_folder
+from .store import OnDisk, read_folder, relation, scratch_db, write_folder
 
 # %% auto #0
 __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN', 'WIDGET_TEMPLATE',
@@ -28,8 +28,9 @@ __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'GROUP_TABLES', 'NETWORK_TABLES', 
            'build_units', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities', 'node_table',
            'document_groups', 'unit_totals', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates', 'compare_groups',
            'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence', 'pair_differences', 'reused',
-           'networks', 'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml', 'layout', 'network_view',
-           'network_data', 'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
+           'kept_evidence', 'networks', 'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml',
+           'ordered_subgraph', 'layout', 'network_view', 'network_data', 'network_widget', 'network_html',
+           'plot_network', 'slug', 'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -386,14 +387,12 @@ def group_networks(g:Group, nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.Dat
         out["nodes"].append(node_table(edges, present[present > 0], cfg.seed).assign(window=window))
     return {name: conform(pd.concat(frames, ignore_index=True), name) for name, frames in out.items()}
 
-def corpus_evidence(g:Group, nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
-    "`edge_evidence` of every window of the group of all articles."
-    frames = []
-    for window in cfg.windows:
+def corpus_evidence(g:Group, nodes:pd.Index, cfg:NetworkConfig)->Iterator[tuple[str, pd.DataFrame]]:
+    "`edge_evidence` of the group of all articles, one window at a time: (part name, rows), each window's units freed before the next window's are built."
+    for k, window in enumerate(cfg.windows):
         u = g.units(window, nodes)
-        del g.built[window] # the evidence is the last use of these units: freed before the next window's are built
-        frames.append(edge_evidence(u, nodes, window, cfg, network_edges(u, nodes, cfg)).assign(window=window))
-    return {"edge_evidence": conform(pd.concat(frames, ignore_index=True), "edge_evidence")}
+        del g.built[window] # the evidence is the last use of these units
+        yield f"edge_evidence-{k:03d}", conform(edge_evidence(u, nodes, window, cfg, network_edges(u, nodes, cfg)).assign(window=window), "edge_evidence")
 
 def pair_differences(a:Group, b:Group, labels:tuple[str, str, str], # grouping, group A, group B
                      nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
@@ -416,16 +415,23 @@ def reused(key:str, compute:Callable[[], dict[str, pd.DataFrame]], cache:Path|No
     memo[key] = tables
     return tables
 
+def kept_evidence(key:str, parts:Callable[[], Iterable[tuple[str, pd.DataFrame]]], cache:Path|None)->pd.DataFrame|OnDisk:
+    "`edge_evidence` from its `parts()`: without a `cache`, in memory; with one, each part written to `cache/<key>` as it comes and left there (an `OnDisk` over the files)."
+    if cache is None: return conform(pd.concat([rows for _, rows in parts()], ignore_index=True), "edge_evidence")
+    folder = cache/key
+    if not (folder/"done").is_file(): write_folder(parts(), folder)
+    return OnDisk("edge_evidence", tuple((str(f), ()) for f in sorted(folder.glob("edge_evidence*.parquet"))))
+
 def networks(tables:dict[str, pd.DataFrame], # the store's tables: documents, sentences, mentions, quotes
              cfg:NetworkConfig=NetworkConfig(),
              cache:Path|None=None, # a folder where each group's networks and each comparison are kept for reruns
-            )->dict[str, pd.DataFrame]:
-    "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window."
+            )->dict[str, pd.DataFrame|OnDisk]:
+    "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window (`edge_evidence` left on disk when there is a `cache`)."
     occ = actor_occurrences(tables["mentions"], tables["sentences"])
     quotes = quote_members(tables["quotes"], tables["mentions"])
     nodes = pd.Index(sorted(set(occ.node) | set(quotes.node)))
     totals = {window: unit_totals(window, tables) for window in cfg.windows}
-    out, memo = {name: [] for name in NETWORK_TABLES}, {}
+    out, memo = {name: [] for name in NETWORK_TABLES if name != "edge_evidence"}, {}
     for grouping in cfg.groupings:
         groups, made = document_groups(tables["documents"], grouping), {}
         out["doc_groups"].append(pd.DataFrame(dict(doc_id=groups.index, grouping=grouping, group=groups.to_numpy())))
@@ -439,19 +445,27 @@ def networks(tables:dict[str, pd.DataFrame], # the store's tables: documents, se
             out["edge_differences"].append(reused(f"pair-{key}", lambda: pair_differences(made[ga], made[gb], (grouping, ga, gb), nodes, cfg),
                                                   cache, memo)["edge_differences"])
     everything = make_group(pd.Index(sorted(tables["documents"].doc_id)), occ, quotes, totals, cfg)
-    out["edge_evidence"].append(reused(f"evidence-{everything.key[:32]}", lambda: corpus_evidence(everything, nodes, cfg), cache, memo)["edge_evidence"])
-    return {name: conform(pd.concat(frames, ignore_index=True) if frames else [], name) for name, frames in out.items()}
+    merged = {name: conform(pd.concat(frames, ignore_index=True) if frames else [], name) for name, frames in out.items()}
+    return merged | {"edge_evidence": kept_evidence(f"evidence-{everything.key[:32]}", lambda: corpus_evidence(everything, nodes, cfg), cache)}
 
 GROUP_TABLES = ("edges", "nodes")
 NETWORK_TABLES = ("edges", "nodes", "edge_differences", "doc_groups", "edge_evidence")
 
-def group_evidence(net:dict[str, pd.DataFrame], # `networks` tables
-                   group:str, window:str)->pd.DataFrame:
-    "The `edge_evidence` rows of one group's network: those of its articles, for its edges."
-    ev, groups = net["edge_evidence"], net["doc_groups"]
-    edges = net["edges"][(net["edges"].group == group) & (net["edges"].window == window)]
-    ev = ev[(ev.window == window) & ev.doc_id.isin(groups.doc_id[groups.group == group])]
-    return ev.merge(edges[["source", "target"]], on=["source", "target"])
+def group_evidence(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
+                   group:str, window:str,
+                   edges:pd.DataFrame|None=None, # some of the group's edges of `window` (default: all)
+                  )->pd.DataFrame:
+    "The `edge_evidence` rows of one group's network (in memory or on disk): those of its articles, for its edges, in the table's order."
+    if edges is None: edges = net["edges"][(net["edges"].group == group) & (net["edges"].window == window)]
+    groups = net["doc_groups"]
+    with scratch_db() as con:
+        relation(con, net["edge_evidence"]).create_view("evidence")
+        con.register("members", groups.loc[groups.group == group, ["doc_id"]])
+        con.register("ties", edges[["source", "target"]])
+        rows = con.execute("""SELECT e.* FROM evidence e SEMI JOIN members m ON e.doc_id = m.doc_id
+                              SEMI JOIN ties t ON e.source = t.source AND e.target = t.target
+                              WHERE e."window" = ? ORDER BY e.source, e.target, e.doc_id, e.sent_id""", [window])
+        return conform(rows.df(), "edge_evidence")
 
 # %% ../nbs/11_networks.ipynb #182604be
 def view_edges(edges:pd.DataFrame, top_k:int)->pd.DataFrame:
@@ -505,6 +519,13 @@ def _spread(xy:np.ndarray, gap:float, aspect:float=2.0, rounds:int=100)->np.ndar
         xy += push
     return xy * [aspect, 1]
 
+def ordered_subgraph(G:nx.Graph, nodes:list[str])->nx.Graph:
+    "The subgraph of `nodes`, which iterates them in the order given (a subgraph view of a much larger graph iterates them as a set does, in an order that changes with Python's string hashing from process to process)."
+    H = nx.Graph()
+    H.add_nodes_from(nodes)
+    H.add_edges_from(sorted(G.subgraph(nodes).edges(data=True), key=lambda e: sorted(e[:2])))
+    return H
+
 def layout(G:nx.Graph, seed:int, width:float=1000, height:float=700, margin:float=60, gap:float=45)->dict[str, tuple[float, float]]:
     "Positions in a width × height box: each connected component laid out by Kamada–Kawai path lengths in its own box (the largest biggest), nodes at least about `gap` apart."
     if not G.number_of_nodes(): return {}
@@ -512,8 +533,8 @@ def layout(G:nx.Graph, seed:int, width:float=1000, height:float=700, margin:floa
     inner = [width - 2 * margin, height - 2 * margin]
     pos = {}
     for nodes, (x0, y0, w, h) in zip(components, _component_cells([len(c) for c in components], *inner)):
-        part = (nx.kamada_kawai_layout(G.subgraph(nodes), weight=None) if len(nodes) > 2 else # even spacing for the eye
-                nx.spring_layout(G.subgraph(nodes), seed=seed) if len(nodes) > 1 else {nodes[0]: np.zeros(2)})
+        part = (nx.kamada_kawai_layout(ordered_subgraph(G, nodes), weight=None) if len(nodes) > 2 else # even spacing for the eye
+                nx.spring_layout(ordered_subgraph(G, nodes), seed=seed) if len(nodes) > 1 else {nodes[0]: np.zeros(2)})
         xy = np.array([part[n] for n in nodes], dtype=float)
         lo, span = xy.min(axis=0), np.ptp(xy, axis=0)
         unit = np.where(span > 0, (xy - lo) / np.where(span > 0, span, 1), 0.5) # 0..1; a single node in the middle
@@ -638,16 +659,16 @@ def slug(text:str)->str:
     "A file-name part: letters and digits, the rest one '-'."
     return re.sub(r"[^0-9A-Za-zÄÖÜäöüß]+", "-", text).strip("-").lower()
 
-def network_files(net:dict[str, pd.DataFrame], # `networks` tables
+def network_files(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
                   tables:dict[str, pd.DataFrame], # sentences, documents, actors
                   cfg:NetworkConfig=NetworkConfig())->dict[str, str]:
     "Relative path -> text of the network exports."
     files = {f"networks/{name}.csv": net[name].to_csv(index=False) for name in ("edges", "nodes", "edge_differences")}
-    shown = lambda t: t[t.window.isin(cfg.export_windows)]
-    nodes, net = shown(net["nodes"]).groupby(["group", "window"]), dict(net, edge_evidence=shown(net["edge_evidence"]))
+    nodes = net["nodes"][net["nodes"].window.isin(cfg.export_windows)].groupby(["group", "window"])
     for (group, window), edges in net["edges"].groupby(["group", "window"]):
         if window not in cfg.export_windows: continue
-        n, e, name = nodes.get_group((group, window)), group_evidence(net, group, window), f"networks/{slug(group)}_{slug(window)}"
+        n, name = nodes.get_group((group, window)), f"networks/{slug(group)}_{slug(window)}"
+        e = group_evidence(net, group, window, view_edges(edges, cfg.top_k)) # the view's edges: all the page shows
         G = export_graph(edges, n, tables["actors"])
         files[f"{name}.gexf"], files[f"{name}.graphml"] = gexf(G), graphml(G)
         files[f"{name}.html"] = network_html(edges, n, e, tables["sentences"], tables["documents"], tables["actors"], f"{group} · {window}", cfg)

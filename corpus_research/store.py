@@ -5,7 +5,7 @@
 # %% ../nbs/05_store.ipynb #ac64871b
 from __future__ import annotations
 import json, os, platform, shutil, tempfile, uuid
-from collections.abc import MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -39,11 +39,12 @@ def write_table(df:pd.DataFrame, path:Path)->None:
     "Write `df` as Parquet, deterministically (no index, zstd, row groups of `ROW_GROUP` rows, each from contiguous memory)."
     pq.write_table(pa.Table.from_pandas(df, preserve_index=False).combine_chunks(), path, compression="zstd", row_group_size=ROW_GROUP)
 
-def write_folder(tables:dict[str, pd.DataFrame], dest:Path)->None:
+def write_folder(tables:Mapping[str, pd.DataFrame]|Iterable[tuple[str, pd.DataFrame]], # or (name, table) pairs, each written as it comes (a generator holds one table at a time)
+                 dest:Path)->None:
     "The tables as Parquet files in `dest`, with a `done` mark, all or none of them (written under a temporary name, then renamed)."
     tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
-    for name, t in tables.items(): write_table(t, tmp/f"{name}.parquet")
+    for name, t in (tables.items() if isinstance(tables, Mapping) else tables): write_table(t, tmp/f"{name}.parquet")
     (tmp/"done").touch()
     shutil.rmtree(dest, ignore_errors=True)
     tmp.rename(dest)

@@ -13,7 +13,7 @@ from scipy import sparse
 
 from .core import conform, knowledge_file, prf
 from .networks import bootstrap_rates, document_groups
-from .store import OnDisk, fetch_frame, relation, scratch_db
+from .store import ROWS_PER_PASS, OnDisk, relation, scratch_db
 
 # %% auto #0
 __all__ = ['EVENT_CLASSES', 'TRUE_MARKS', 'FRAMING_TABLES', 'FramingConfig', 'doc_matrix', 'percentile_interval', 'group_ratios',
@@ -209,15 +209,18 @@ def log_odds_z(y_i:np.ndarray, y_j:np.ndarray, alpha:np.ndarray)->tuple[np.ndarr
 # %% ../nbs/13_framing.ipynb #7029161a
 def term_matrix(terms:pd.DataFrame|OnDisk, # the `terms` table, in memory or left on disk (summed by DuckDB, never loaded)
                 min_count:int)->tuple[sparse.csr_matrix, pd.Index, pd.Index]:
-    "Documents × lemmas counts of lemmas seen at least `min_count` times; the documents and lemmas."
+    "Documents × lemmas counts of lemmas seen at least `min_count` times; the documents and lemmas, sorted. DuckDB sums the rows, in any order, a slice of the documents per pass, and hands over only the documents, the lemmas and integer cells."
     with scratch_db() as con:
-        counts = fetch_frame(relation(con, terms).aggregate("doc_id, lemma, sum(n)::BIGINT AS n", "doc_id, lemma"))
-    total = counts.groupby("lemma").n.sum()
-    docs = pd.Index(sorted(counts.doc_id.unique()))
-    counts = counts[counts.lemma.isin(total.index[total >= min_count])]
-    lemmas = pd.Index(sorted(counts.lemma.unique()))
-    X = sparse.csr_matrix((counts.n.to_numpy(float), (docs.get_indexer(counts.doc_id), lemmas.get_indexer(counts.lemma))), shape=(len(docs), len(lemmas)))
-    return X, docs, lemmas
+        relation(con, terms, ordered=False).create_view("terms")
+        docs = pd.Index(con.sql("SELECT DISTINCT doc_id FROM terms ORDER BY doc_id").df().doc_id)
+        lemmas = pd.Index(con.execute("SELECT lemma FROM terms WHERE lemma IS NOT NULL GROUP BY lemma HAVING sum(n) >= ? ORDER BY lemma", [min_count]).df().lemma)
+        con.register("rows_", pd.DataFrame(dict(doc_id=docs, i=np.arange(len(docs)))))
+        con.register("columns_", pd.DataFrame(dict(lemma=lemmas, j=np.arange(len(lemmas)))))
+        passes = max(1, -(-con.execute("SELECT count(*) FROM terms").fetchone()[0] // ROWS_PER_PASS))
+        cells = [con.execute("""SELECT i, j, sum(n)::DOUBLE AS n FROM terms JOIN rows_ USING (doc_id) JOIN columns_ USING (lemma)
+                                WHERE i % ? = ? GROUP BY i, j""", [passes, k]).fetchnumpy() for k in range(passes)]
+    i, j, n = (np.concatenate([c[column] for c in cells]) for column in ("i", "j", "n"))
+    return sparse.csr_matrix((n, (i, j)), shape=(len(docs), len(lemmas))), docs, lemmas
 
 def resampled_counts(X:sparse.csr_matrix, n:int, rng:np.random.Generator)->np.ndarray:
     "n × lemmas counts, each from the rows of `X` resampled with replacement."

@@ -5,13 +5,14 @@
 # %% ../nbs/05_store.ipynb #ac64871b
 from __future__ import annotations
 import json, os, platform, shutil, tempfile, uuid
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -19,9 +20,9 @@ import pyarrow.parquet as pq
 from .core import TABLES, conform
 
 # %% auto #0
-__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'versions', 'write_table', 'write_folder', 'read_folder', 'sql_text',
-           'write_views', 'scratch_db', 'parquet_schema', 'batches', 'fetch_frame', 'stream_table', 'OnDisk',
-           'relation', 'Tables', 'write_store', 'connect', 'read_table']
+__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'versions', 'write_table', 'write_folder', 'read_folder',
+           'sql_text', 'write_views', 'scratch_db', 'parquet_schema', 'batches', 'fetch_frame', 'stream_table',
+           'OnDisk', 'relation', 'Tables', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -65,6 +66,7 @@ def write_views(db:Path, tables:list[str])->None:
 
 # %% ../nbs/05_store.ipynb #f12e7505
 DUCKDB_MEMORY = "1GB" # DuckDB spills to a temporary folder beyond this
+ROWS_PER_PASS = 4_000_000 # rows DuckDB sorts or sums in one query, well within `DUCKDB_MEMORY` (its out-of-core sort still failed on 100,000 articles' texts at once)
 
 @contextmanager
 def scratch_db():
@@ -84,7 +86,7 @@ def fetch_frame(rel:duckdb.DuckDBPyRelation)->pd.DataFrame:
     "The rows of a DuckDB relation as a DataFrame (through Arrow)."
     return batches(rel).read_all().to_pandas()
 
-def stream_table(reader:pa.RecordBatchReader, schema:pa.Schema, path:Path, rows:int=ROW_GROUP)->None:
+def stream_table(reader:Iterable[pa.RecordBatch], schema:pa.Schema, path:Path, rows:int=ROW_GROUP)->None:
     "Write the batches of `reader` as `write_table` writes the whole table: the same row groups, the same bytes, holding at most one row group and one batch."
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         pending, written = schema.empty_table(), False
@@ -102,25 +104,39 @@ class OnDisk:
     parts:tuple[tuple[str, tuple[str, ...]], ...] # (Parquet file, doc_ids to leave out) of each part
     by_doc:bool=False # sorted by doc_id, ties in the order of the parts
 
-    def sql(self)->str:
-        "The query of the rows, in order."
+    def sql(self, ordered:bool=True, docs:tuple[str, str]|None=None)->str:
+        "The query of the rows, in order (`ordered` False: in any order, which spares DuckDB a sort of the whole table); `docs`: only those of the doc_ids from the first to the second."
         def scan(k, file, drop):
-            skip = f" WHERE doc_id NOT IN ({', '.join(map(sql_text, drop))})" if drop else ""
-            return f"SELECT *, {k} AS part_ FROM read_parquet({sql_text(str(file))}, file_row_number = true){skip}"
+            keep = ([f"doc_id NOT IN ({', '.join(map(sql_text, drop))})"] if drop else []) + ([f"doc_id BETWEEN {sql_text(docs[0])} AND {sql_text(docs[1])}"] if docs else [])
+            return f"SELECT *, {k} AS part_ FROM read_parquet({sql_text(str(file))}, file_row_number = true){' WHERE ' if keep else ''}{' AND '.join(keep)}"
         rows = " UNION ALL ".join(scan(k, file, drop) for k, (file, drop) in enumerate(self.parts))
-        return f"SELECT * EXCLUDE (part_, file_row_number) FROM ({rows}) ORDER BY {'doc_id, ' if self.by_doc else ''}part_, file_row_number"
+        order = f" ORDER BY {'doc_id, ' if self.by_doc else ''}part_, file_row_number" if ordered else ""
+        return f"SELECT * EXCLUDE (part_, file_row_number) FROM ({rows}){order}"
+
+    def slices(self, con:duckdb.DuckDBPyConnection, rows:int=ROWS_PER_PASS)->Iterator[str]:
+        "Queries whose results, one after the other, are the rows in order, each small enough for DuckDB to sort within its memory: a part at a time, or, sorted by document, a range of about `rows` rows' documents at a time."
+        if not self.by_doc:
+            yield from (OnDisk(self.name, (part,)).sql() for part in self.parts)
+            return
+        counts = con.sql(f"SELECT doc_id, count(*) AS n FROM ({self.sql(False)}) GROUP BY doc_id ORDER BY doc_id").fetchnumpy()
+        doc_ids, n = counts["doc_id"], np.asarray(counts["n"])
+        piece = (np.cumsum(n) - n) // rows # the slice of each document, by the rows before it
+        for k in np.unique(piece):
+            first, last = np.flatnonzero(piece == k)[[0, -1]]
+            yield self.sql(docs=(str(doc_ids[first]), str(doc_ids[last])))
 
     def load(self)->pd.DataFrame:
         "The rows as a DataFrame, conformed to `TABLES`."
         with scratch_db() as con: return conform(fetch_frame(con.sql(self.sql())), self.name)
 
     def write(self, path:Path)->None:
-        "The rows as Parquet at `path`, streamed: the bytes `write_table` writes for `load()`."
-        with scratch_db() as con: stream_table(batches(con.sql(self.sql())), parquet_schema(self.name), path)
+        "The rows as Parquet at `path`, streamed slice by slice: the bytes `write_table` writes for `load()`."
+        with scratch_db() as con:
+            stream_table((batch for query in self.slices(con) for batch in batches(con.sql(query))), parquet_schema(self.name), path)
 
-def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk)->duckdb.DuckDBPyRelation:
-    "A DuckDB relation over a table in memory or on disk."
-    return con.sql(table.sql()) if isinstance(table, OnDisk) else con.from_df(table)
+def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk, ordered:bool=True)->duckdb.DuckDBPyRelation:
+    "A DuckDB relation over a table in memory or on disk (`ordered` False: rows on disk in any order)."
+    return con.sql(table.sql(ordered)) if isinstance(table, OnDisk) else con.from_df(table)
 
 class Tables(MutableMapping):
     "Table name → DataFrame, as a run returns its tables: one left on disk is read when first asked for."

@@ -60,11 +60,11 @@ def stage_speeds(corpus, manifest, sample, work):
     shutil.rmtree(work, ignore_errors=True) # a cold NLP cache
     t0 = time.perf_counter(); tables = ingest(corpus, manifest, progress=False, report=lambda p: None, only=names); t_ingest = time.perf_counter() - t0
     _models.cache_clear() # cold: no word forms tagged yet in this process
-    nlp, registry, inst = models(None, None, FramingConfig().polarity)
+    nlp, matcher, inst = models(None, None, FramingConfig().polarity)
     cache = NlpConfig(cache=str(work / "sample-cache"))
     def analysis():
         t0 = time.perf_counter()
-        out, _ = analyse(tables["paragraphs"], tables["documents"], nlp, registry, cache, inst)
+        out, _ = analyse(tables["paragraphs"], tables["documents"], nlp, matcher, cache, inst)
         return out, time.perf_counter() - t0
     out, cold = analysis()
     _, cached = analysis()

@@ -26,11 +26,11 @@ __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'GROUP_TABLES', 'NETWORK_TABLES', 
            'coded', 'incidence', 'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs',
            'window_counts', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'Units',
            'build_units', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities', 'node_table',
-           'document_groups', 'unit_totals', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates', 'compare_groups',
-           'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence', 'pair_differences', 'reused',
-           'kept_evidence', 'networks', 'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml',
-           'ordered_subgraph', 'layout', 'network_view', 'network_data', 'network_widget', 'network_html',
-           'plot_network', 'slug', 'network_files']
+           'document_groups', 'unit_totals', 'pair_keys', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates',
+           'compare_groups', 'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence',
+           'pair_differences', 'reused', 'kept_evidence', 'networks', 'group_evidence', 'view_edges', 'export_graph',
+           'gexf', 'graphml', 'ordered_subgraph', 'layout', 'network_view', 'network_data', 'network_widget',
+           'network_html', 'plot_network', 'slug', 'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -306,11 +306,15 @@ def unit_totals(window:str, tables:dict[str, pd.DataFrame])->pd.Series:
     return s.groupby("doc_id").n_tokens.sum() # windows: words, for rates
 
 # %% ../nbs/11_networks.ipynb #d0e518f0
-def doc_edge_counts(u:Units, docs:pd.Index, edges:pd.MultiIndex)->sparse.csr_matrix:
-    "Document × edge matrix of per-document counts (rows in the order of `docs`, columns of `edges`: (source code, target code))."
-    per = u.pairs.groupby(["doc_id", "source", "target"]).size().reset_index(name="n")
-    col = edges.get_indexer(pd.MultiIndex.from_arrays([per.source, per.target]))
-    return sparse.csr_matrix((per.n.to_numpy(float), (docs.get_indexer(per.doc_id), col)), shape=(len(docs), len(edges)))
+def pair_keys(u:Units, n_nodes:int)->np.ndarray:
+    "One integer per pair row of `u`: source code × `n_nodes` + target code (sorted as (source, target))."
+    return u.pairs.source.to_numpy(np.int64) * n_nodes + u.pairs.target.to_numpy(np.int64)
+
+def doc_edge_counts(u:Units, docs:pd.Index, edges:np.ndarray, # sorted `pair_keys` of the edges
+                    n_nodes:int)->sparse.csr_matrix:
+    "Document × edge matrix of per-document counts (rows in the order of `docs`, columns of `edges`): the sparse matrix sums a document's pair rows."
+    cols = np.searchsorted(edges, pair_keys(u, n_nodes))
+    return sparse.csr_matrix((np.ones(len(cols)), (docs.get_indexer(u.pairs.doc_id), cols)), shape=(len(docs), len(edges)))
 
 def resample_weights(d:int, size:int, rng:np.random.Generator)->np.ndarray:
     "size × d: how often each of `d` documents is drawn in each of `size` resamples of `d` draws with replacement (a multinomial, counted from uniform draws: far faster than `rng.multinomial` for thousands of documents)."
@@ -338,13 +342,13 @@ def compare_groups(a:tuple[Units, pd.Index, np.ndarray], # (units, documents, un
                    b:tuple[Units, pd.Index, np.ndarray], # the same of group B
                    nodes:pd.Index, cfg:NetworkConfig, rng:np.random.Generator)->pd.DataFrame:
     "Per edge seen in A or B: counts, rates per 1,000 units, their difference A − B with a bootstrap interval and p-value."
-    keys = pd.MultiIndex.from_frame(pd.concat([x[0].pairs[["source", "target"]] for x in (a, b)]).drop_duplicates().sort_values(["source", "target"]))
-    (Pa, Ua), (Pb, Ub) = [(doc_edge_counts(u, docs, keys), units) for u, docs, units in (a, b)]
+    keys = np.unique(np.concatenate([pair_keys(x[0], len(nodes)) for x in (a, b)]))
+    (Pa, Ua), (Pb, Ub) = [(doc_edge_counts(u, docs, keys, len(nodes)), units) for u, docs, units in (a, b)]
     rate_a, rate_b = (np.asarray(P.sum(axis=0)).ravel() / max(U.sum(), 1) * 1000 for P, U in ((Pa, Ua), (Pb, Ub)))
     diff = bootstrap_rates(Pa, Ua, cfg.bootstrap, rng) - bootstrap_rates(Pb, Ub, cfg.bootstrap, rng)
     low, high = np.percentile(diff, [2.5, 97.5], axis=0) if cfg.bootstrap else (np.full(len(keys), np.nan),) * 2
     p = np.minimum(1, 2 * np.minimum((diff <= 0).mean(axis=0), (diff >= 0).mean(axis=0))) if cfg.bootstrap else np.full(len(keys), np.nan)
-    return pd.DataFrame(dict(source=nodes[keys.get_level_values(0)], target=nodes[keys.get_level_values(1)],
+    return pd.DataFrame(dict(source=nodes[keys // len(nodes)], target=nodes[keys % len(nodes)],
                              count_a=np.asarray(Pa.sum(axis=0)).ravel().astype(int), count_b=np.asarray(Pb.sum(axis=0)).ravel().astype(int),
                              rate_a=rate_a, rate_b=rate_b, difference=rate_a - rate_b, ci_low=low, ci_high=high, p_value=p,
                              significant=(low > 0) | (high < 0)))

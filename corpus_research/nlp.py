@@ -15,19 +15,20 @@ import pandas as pd
 import spacy
 from tqdm.auto import tqdm
 from spacy.language import Language
-from spacy.attrs import SENT_START
-from spacy.symbols import ORTH
-from spacy.tokens import Doc, DocBin, Token
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import IDS as POS_IDS, NAMES as POS_NAMES
+from spacy.tokens import Doc, DocBin
 
 from .core import conform, load_knowledge, sha256_hex
 
 # %% auto #0
 __all__ = ['TERMINAL', 'QUOTES_AND_BRACKETS', 'YEAR_WITH_STOP', 'SENTENCE_RULES', 'MAX_SENTENCE_TOKENS', 'CUT_AFTER',
-           'CLOSED_CLASS_TAGS', 'MAX_CHARS', 'SENTENCE_COMPONENTS', 'TAGGING_COMPONENTS', 'SENTENCE_KINDS',
-           'DOCBIN_ATTRS', 'SPACES', 'sentence_starts', 'cut_long_runs', 'factory', 'make_german_sentences', 'recase',
-           'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline', 'Tok', 'kept', 'tokens',
-           'sentence_spans', 'pipeline_fingerprint', 'sentence_rows', 'journalistic', 'doc_batches', 'batch_key',
-           'nlp_text', 'run_pipeline', 'annotate', 'annotated_paragraphs', 'sentences']
+           'CLOSED_CLASS_TAGS', 'MAX_CHARS', 'SENTENCE_COMPONENTS', 'TAGGING_COMPONENTS', 'STRING_ATTRS', 'FLAG_ATTRS',
+           'SENTENCE_KINDS', 'DOCBIN_ATTRS', 'SPACES', 'words', 'sentence_starts', 'cut_long_runs', 'factory',
+           'make_german_sentences', 'recase', 'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline',
+           'Tok', 'kept', 'read_tokens', 'tokens', 'sentence_spans', 'pipeline_fingerprint', 'sentence_rows',
+           'journalistic', 'doc_batches', 'batch_key', 'nlp_text', 'run_pipeline', 'annotate', 'annotated_paragraphs',
+           'sentences']
 
 # %% ../nbs/08_nlp.ipynb #8d3d7331
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
@@ -38,26 +39,32 @@ SENTENCE_RULES = "2" # the version of `sentence_starts`, part of the NLP cache k
 MAX_SENTENCE_TOKENS = 150 # longest sentence; text without punctuation is cut there
 CUT_AFTER = frozenset({",", ";", ":", "–", "—", "-"})
 
+def words(doc:Doc)->list[str]:
+    "The text of each token of `doc`, read as one array (a `Token` object per token costs more than its text)."
+    return [doc.vocab.strings[h] for h in doc.to_array(ORTH).tolist()]
+
 def sentence_starts(doc:Doc, max_tokens:int=MAX_SENTENCE_TOKENS)->list[bool]:
     "For each token of `doc`: does a sentence start there? Runs longer than `max_tokens` are cut."
-    starts = [i == 0 for i in range(len(doc))]
+    texts, spaced = words(doc), doc.to_array(SPACY).tolist()
+    starts = [i == 0 for i in range(len(texts))]
     i = 0
-    while i < len(doc):
-        if doc[i].text in TERMINAL or YEAR_WITH_STOP.fullmatch(doc[i].text):
+    while i < len(texts):
+        if texts[i] in TERMINAL or YEAR_WITH_STOP.fullmatch(texts[i]):
             j = i + 1
-            while j < len(doc) and doc[j].text in QUOTES_AND_BRACKETS and not doc[j - 1].whitespace_: j += 1
-            if j < len(doc) and not (doc[j].text[0].islower() or doc[j].text[0] in ",;:"): starts[j] = True
+            while j < len(texts) and texts[j] in QUOTES_AND_BRACKETS and not spaced[j - 1]: j += 1
+            if j < len(texts) and not (texts[j][0].islower() or texts[j][0] in ",;:"): starts[j] = True
             i = j
         else: i += 1
-    return cut_long_runs(doc, starts, max_tokens)
+    return cut_long_runs(texts, starts, max_tokens)
 
-def cut_long_runs(doc:Doc, starts:list[bool], max_tokens:int)->list[bool]:
+def cut_long_runs(texts:list[str], # the tokens' texts
+                  starts:list[bool], max_tokens:int)->list[bool]:
     "`starts` with a start added after the last comma, semicolon, colon or dash (else at the limit) of every run over `max_tokens` tokens."
     begin = 0
-    for i in range(1, len(doc)):
+    for i in range(1, len(texts)):
         if starts[i]: begin = i
         elif i - begin >= max_tokens:
-            cut = next((k + 1 for k in range(i - 1, begin + max_tokens // 2, -1) if doc[k].text in CUT_AFTER), i)
+            cut = next((k + 1 for k in range(i - 1, begin + max_tokens // 2, -1) if texts[k] in CUT_AFTER), i)
             starts[cut], begin = True, cut
     return starts
 
@@ -104,11 +111,14 @@ class HanTaTagger:
         return (recase(lemma, word) if pos in ("NOUN", "PROPN") else lemma), tag, pos
 
     def __call__(self, doc:Doc)->Doc:
-        for tok in doc:
-            analysis = self.analyze(tok.text)
-            if tok.is_sent_start and analysis[1] == "NN" and (lower := self.analyze(tok.text.lower()))[1] in CLOSED_CLASS_TAGS:
+        strings, values = doc.vocab.strings, []
+        for word, start in zip(words(doc), doc.to_array(SENT_START).tolist()):
+            analysis = self.analyze(word)
+            if start == 1 and analysis[1] == "NN" and (lower := self.analyze(word.lower()))[1] in CLOSED_CLASS_TAGS:
                 analysis = lower # capitalised only because it opens the sentence: 'Gegenüber dem Sender sagte er'
-            tok.lemma_, tok.tag_, tok.pos_ = analysis
+            lemma, tag, pos = analysis
+            values.append((strings.add(lemma), strings.add(tag), POS_IDS[pos]))
+        if values: doc.from_array([LEMMA, TAG, POS], np.array(values, dtype="uint64")) # one array write: a Token object per token costs more
         return doc
 
     @property
@@ -149,9 +159,10 @@ def load_pipeline(name:str|None=None, # an installed pipeline (e.g. 'de_core_new
 class Tok:
     "A token's annotations as plain values, read once from spaCy (attribute names as `spacy.tokens.Token`'s)."
     __slots__ = ("i", "idx", "text", "lower_", "tag_", "lemma_", "pos_", "is_punct", "is_space", "is_alpha", "is_sent_start", "sent")
-    def __init__(self, t:Token, sent:tuple[int, int]): # the token and the token span of its sentence
-        self.i, self.idx, self.text, self.lower_, self.tag_, self.lemma_, self.pos_ = t.i, t.idx, t.text, t.lower_, t.tag_, t.lemma_, t.pos_
-        self.is_punct, self.is_space, self.is_alpha, self.is_sent_start, self.sent = t.is_punct, t.is_space, t.is_alpha, bool(t.is_sent_start), sent
+    def __init__(self, i, idx, text, lower_, tag_, lemma_, pos_, is_punct, is_space, is_alpha, is_sent_start,
+                 sent:tuple[int, int]): # the token span of its sentence
+        self.i, self.idx, self.text, self.lower_, self.tag_, self.lemma_, self.pos_ = i, idx, text, lower_, tag_, lemma_, pos_
+        self.is_punct, self.is_space, self.is_alpha, self.is_sent_start, self.sent = is_punct, is_space, is_alpha, is_sent_start, sent
     def __repr__(self): return f"Tok({self.i}, {self.text!r}, {self.tag_})"
 
 def kept(doc:Doc, key:str, make:Callable[[Doc], object]):
@@ -160,9 +171,22 @@ def kept(doc:Doc, key:str, make:Callable[[Doc], object]):
     if key not in doc.user_data: doc.user_data[key] = make(doc)
     return doc.user_data[key]
 
+STRING_ATTRS = (ORTH, LOWER, TAG, LEMMA)
+FLAG_ATTRS = (IDX, POS, IS_PUNCT, IS_SPACE, IS_ALPHA, SENT_START)
+
+def read_tokens(doc:Doc)->list[Tok]:
+    "The `Tok`s of `doc`, read column by column with `Doc.to_array`; sentences as `Doc.sents` cuts them."
+    if not len(doc): return []
+    text, lower, tag, lemma = ([doc.vocab.strings[h] for h in column] for column in doc.to_array(STRING_ATTRS).T.tolist())
+    idx, pos, punct, space, alpha, start = doc.to_array(FLAG_ATTRS).astype("int64").T.tolist()
+    bounds = [i for i, s in enumerate(start) if i == 0 or s == 1] + [len(doc)]
+    sents = [(a, b) for a, b in zip(bounds, bounds[1:]) for _ in range(a, b)]
+    return [Tok(i, *values) for i, values in enumerate(zip(idx, text, lower, tag, lemma, map(POS_NAMES.__getitem__, pos), map(bool, punct),
+                                                             map(bool, space), map(bool, alpha), (s == 1 for s in start), sents))]
+
 def tokens(doc:Doc)->list[Tok]:
     "The `Tok`s of `doc`."
-    return kept(doc, "tokens", lambda d: [Tok(t, (s.start, s.end)) for s in d.sents for t in s])
+    return kept(doc, "tokens", read_tokens)
 
 def sentence_spans(doc:Doc)->list[tuple[int, int]]:
     "Token spans of the sentences of `doc` that are not blank."

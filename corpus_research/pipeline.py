@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+from spacy.language import Language
 
 from .core import IngestConfig, conform, knowledge_file, knowledge_state, sha256_hex
 from .ingest import flag_duplicates, ingest, journalistic_texts, read_manifest, report_stderr, unlisted
 from .dedup import from_hashvalues, signatures
-from .actors import DETERMINERS, actors_table, build_matcher, link_documents, load_registry
+from .actors import DETERMINERS, ActorMatcher, actors_table, build_matcher, link_documents, load_registry
 from .nlp import MAX_SENTENCE_TOKENS, annotated_paragraphs, load_pipeline, pipeline_fingerprint, sentence_rows
 from .frames import CODED_TABLES, Instruments, code_paragraph, load_instruments, polarity_file
 from .framing import FramingConfig, coding_file, framing
@@ -76,17 +77,17 @@ def cut_sentence_warnings(sents:pd.DataFrame, sources:dict[str, str], max_tokens
     return [Problem(sources.get(d, d), f"{n} sentences cut at the {max_tokens}-token limit: text without sentence punctuation?", "nlp", "warning")
             for d, n in cut.groupby("doc_id").size().items()]
 
-def analyse(paragraphs:pd.DataFrame, documents:pd.DataFrame, nlp, registry, nlp_cfg:NlpConfig, inst:Instruments, knowledge:str|None=None,
+def analyse(paragraphs:pd.DataFrame, documents:pd.DataFrame, nlp, matcher:ActorMatcher, nlp_cfg:NlpConfig, inst:Instruments, knowledge:str|None=None,
             on_error=lambda doc_id, e: None, progress:bool=False,
             only:set|None=None, # just these documents (from the cached batches that hold them)
            )->tuple[dict[str, pd.DataFrame], list[tuple[str, str]]]:
     "The `sentences`, `mentions`, `quotes` and sentence-level framing tables, from one pass of the NLP pipeline (or its cache) over the journalistic paragraphs; (doc_id, problem) of quotation marks."
     published = {d: (p.date() if pd.notna(p) else None) for d, p in zip(documents.doc_id, documents.published)}
     kinds = dict(zip(zip(paragraphs.doc_id, paragraphs.par_id), paragraphs.kind))
-    lex, genders = load_speech(knowledge), {a.id: a.gender for a in registry.actors.values()}
+    lex, genders = load_speech(knowledge), {a.id: a.gender for a in matcher.registry.actors.values()}
     rows, problems = {name: [] for name in ("sentences", "mentions", "quotes") + CODED_TABLES}, []
     annotated = annotated_paragraphs(paragraphs, nlp, Path(nlp_cfg.cache) if nlp_cfg.cache else None, nlp_cfg.docs_per_batch, on_error, progress, only)
-    for doc_id, linked in link_documents(annotated, build_matcher(nlp, registry, knowledge), published):
+    for doc_id, linked in link_documents(annotated, matcher, published):
         paras = []
         for (_, par_id, start, doc, first, raw), mentions in linked:
             rows["sentences"] += sentence_rows(doc_id, par_id, start, doc, first, raw)
@@ -110,32 +111,33 @@ def document_stages(input:str|Path, manifest:str|Path|None, cfg:IngestConfig, nl
                    )->dict[str, pd.DataFrame]:
     "The per-document stages — ingest, NLP, actors, quotes, sentence-level frames — on `input`: their tables, every problem a row of `errors`."
     tables = ingest(input, manifest, cfg, report, progress, only)
-    nlp, registry, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
+    nlp, matcher, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
     sources, problems = dict(zip(tables["documents"].doc_id, tables["documents"].source)), []
     def note(p:Problem): problems.append(p.row()); report(p)
     def nlp_failed(doc_id, e): note(Problem(sources.get(doc_id, doc_id), f"NLP failed on a paragraph: {type(e).__name__}: {e}", "nlp"))
     for p in language_warnings(tables["documents"]): note(p)
-    analysed, quote_problems = analyse(tables["paragraphs"], tables["documents"], nlp, registry, nlp_cfg, inst, cfg.knowledge, nlp_failed, progress)
+    analysed, quote_problems = analyse(tables["paragraphs"], tables["documents"], nlp, matcher, nlp_cfg, inst, cfg.knowledge, nlp_failed, progress)
     tables.update(analysed)
     for doc_id, message in quote_problems: note(Problem(sources.get(doc_id, doc_id), message, "quotes", "warning"))
     for p in cut_sentence_warnings(tables["sentences"], sources): note(p)
     tables["errors"] = conform(tables["errors"].to_dict("records") + problems, "errors")
     return tables
 
-def models(pipeline:str|None, knowledge:str|None, polarity:str):
-    "The NLP pipeline, actor registry and coding instruments, loaded once per process (a Dask worker keeps them from partition to partition) and again when a knowledge file changes."
+def models(pipeline:str|None, knowledge:str|None, polarity:str)->tuple[Language, ActorMatcher, Instruments]:
+    "The NLP pipeline, the matcher of the actor registry and the coding instruments, made once per process (a Dask worker keeps them from partition to partition) and again when a knowledge file changes."
     return _models(pipeline, knowledge, polarity, knowledge_state(knowledge))
 
 @lru_cache(maxsize=2)
 def _models(pipeline:str|None, knowledge:str|None, polarity:str, state:tuple):
-    return load_pipeline(pipeline, knowledge), load_registry(knowledge), load_instruments(knowledge, polarity)
+    nlp = load_pipeline(pipeline, knowledge)
+    return nlp, build_matcher(nlp, load_registry(knowledge), knowledge), load_instruments(knowledge, polarity)
 
 def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig,
                   net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float)->Tables:
     "The corpus-level stages on the per-document tables — actors, networks, framing — and the store written to `out`; all tables, those left on disk read from the store when asked for."
-    nlp, registry, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
+    nlp, matcher, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
     t0 = time.perf_counter()
-    tables["actors"] = actors_table(registry)
+    tables["actors"] = actors_table(matcher.registry)
     net = networks(tables, net_cfg, Path(nlp_cfg.cache)/"corpus" if nlp_cfg.cache else None)
     tables.update(net)
     framed, coding_problems = framing(tables, list(inst.frame_info), frame_cfg)
@@ -241,8 +243,8 @@ def relink(previous:Path, # the linking layer under the earlier registry
     old = {n: pd.read_parquet(previous/f"{n}.parquet") for n in LINKED_TABLES + ("minhash", "registry")}
     affected = affected_documents(old["texts"], old["registry"].text.iloc[0], registry)
     def analysed()->dict[str, pd.DataFrame]:
-        nlp, actors, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
-        return analyse(old["paragraphs"], old["documents"], nlp, actors, nlp_cfg, inst, cfg.knowledge, only=affected)[0]
+        nlp, matcher, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
+        return analyse(old["paragraphs"], old["documents"], nlp, matcher, nlp_cfg, inst, cfg.knowledge, only=affected)[0]
     new = analysed() if affected else {}
     def splice(t:pd.DataFrame, name:str)->pd.DataFrame: # no article affected: the rows stay, and no annotation is read
         return conform(pd.concat([t[~t.doc_id.isin(affected)], new[name]], ignore_index=True), name) if affected else t

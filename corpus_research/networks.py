@@ -537,8 +537,9 @@ def layout(G:nx.Graph, seed:int, width:float=1000, height:float=700, margin:floa
     inner = [width - 2 * margin, height - 2 * margin]
     pos = {}
     for nodes, (x0, y0, w, h) in zip(components, _component_cells([len(c) for c in components], *inner)):
-        part = (nx.kamada_kawai_layout(ordered_subgraph(G, nodes), weight=None) if len(nodes) > 2 else # even spacing for the eye
-                nx.spring_layout(ordered_subgraph(G, nodes), seed=seed) if len(nodes) > 1 else {nodes[0]: np.zeros(2)})
+        H = ordered_subgraph(G, nodes)
+        part = (nx.kamada_kawai_layout(H, weight=None) if len(nodes) > 2 else # even spacing for the eye
+                nx.spring_layout(H, seed=seed) if len(nodes) > 1 else {nodes[0]: np.zeros(2)})
         xy = np.array([part[n] for n in nodes], dtype=float)
         lo, span = xy.min(axis=0), np.ptp(xy, axis=0)
         unit = np.where(span > 0, (xy - lo) / np.where(span > 0, span, 1), 0.5) # 0..1; a single node in the middle

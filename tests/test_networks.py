@@ -1,4 +1,7 @@
 """The network stage on the seeds: counts against a plain count, evidence, exports, hostile text, determinism."""
+import os
+import subprocess
+import sys
 from collections import Counter
 from itertools import combinations
 
@@ -107,7 +110,6 @@ print(json.dumps(layout(G, seed=0)))
 
 def test_layout_does_not_depend_on_string_hashing():
     "Python salts string hashes per process, so anything iterated in set order differs from run to run; drawings must not."
-    import os, subprocess, sys
     runs = {subprocess.run([sys.executable, "-c", LAYOUT], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (0, 1, 2, 3)}
     assert len(runs) == 1

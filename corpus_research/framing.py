@@ -13,15 +13,15 @@ from scipy import sparse
 
 from .core import conform, knowledge_file, prf
 from .networks import bootstrap_rates, document_groups
-from .store import ROWS_PER_PASS, OnDisk, relation, scratch_db
+from .store import ROWS_PER_PASS, OnDisk, read_columns, relation, scratch_db
 
 # %% auto #0
-__all__ = ['EVENT_CLASSES', 'TRUE_MARKS', 'FRAMING_TABLES', 'FramingConfig', 'doc_matrix', 'percentile_interval', 'group_ratios',
-           'doc_frames', 'outlet_frames', 'with_groups', 'voice_of', 'voices', 'cue_classes', 'scare_quotes',
-           'label_use', 'actor_tone', 'event_counts', 'doc_cooperation', 'sentence_pairs', 'cooperation', 'log_odds_z',
-           'term_matrix', 'resampled_counts', 'keyness', 'krippendorff_alpha', 'read_coding', 'frame_agreement',
-           'coder_alpha', 'sample_for_coding', 'coding_file', 'framing', 'plot_outlet_frames', 'plot_keyness',
-           'plot_shares']
+__all__ = ['EVENT_CLASSES', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'doc_matrix',
+           'percentile_interval', 'group_ratios', 'doc_frames', 'outlet_frames', 'with_groups', 'voice_of', 'voices',
+           'cue_classes', 'scare_quotes', 'label_use', 'actor_tone', 'event_counts', 'doc_cooperation',
+           'sentence_pairs', 'cooperation', 'log_odds_z', 'term_matrix', 'resampled_counts', 'keyness',
+           'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha', 'sample_for_coding', 'coding_file',
+           'framing', 'plot_outlet_frames', 'plot_keyness', 'plot_shares']
 
 # %% ../nbs/13_framing.ipynb #8e017904
 @dataclass(frozen=True)
@@ -267,7 +267,7 @@ def krippendorff_alpha(data:np.ndarray, # coders × units, nominal values, NaN w
 TRUE_MARKS = frozenset({"1", "x", "X", "yes", "ja", "true", "True", "1.0"})
 
 def read_coding(path:str|Path, # CSV of a coded sample
-                sentences:pd.DataFrame, # the store's `sentences`
+                sentences:pd.DataFrame|OnDisk, # the store's `sentences` (in memory or on disk: only the coded documents' are read)
                 frame_names:list[str],
                 other_corpus_ok:bool=False, # rows of documents the store does not have are left out silently (a coding of several corpora)
                )->tuple[pd.DataFrame, list[str]]:
@@ -279,6 +279,7 @@ def read_coding(path:str|Path, # CSV of a coded sample
     if absent: raise ValueError(f"{path}: no column for the frames {', '.join(absent)}")
     df = df[df.coder.str.strip() != ""].copy()
     df["sent_id"] = pd.to_numeric(df.sent_id, errors="coerce").astype("Int64")
+    sentences = read_columns(sentences, ["doc_id", "sent_id", "text"], keys=df[["doc_id"]])
     store = sentences.set_index(["doc_id", "sent_id"]).text
     found = store.reindex(pd.MultiIndex.from_frame(df[["doc_id", "sent_id"]])).to_numpy()
     ok = np.array([isinstance(s, str) and s.strip() == t.strip() for s, t in zip(found, df.text)], bool)
@@ -338,22 +339,27 @@ def coding_file(coded:str|None)->Path|None:
     if not coded: return None
     return Path(coded) if Path(coded).is_file() else knowledge_file(coded)
 
-def framing(tables:dict[str, pd.DataFrame], # the store's tables with the sentence-level coding
+FRAMING_COLUMNS = dict(frames=["doc_id", "sent_id", "frame", "n_matches"], sentences=["doc_id", "sent_id", "n_tokens"], mentions=["doc_id", "sent_id", "actor_id"],
+                       quotes=["doc_id", "kind", "text", "speaker_text", "speaker_id"], evaluations=["doc_id", "sent_id", "score"],
+                       interactions=["doc_id", "sent_id", "class", "negated"]) # what the framing reads of the tables
+
+def framing(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables with the sentence-level coding (in memory or on disk)
             frame_names:list[str], # the codebook's frames
             cfg:FramingConfig=FramingConfig(),
            )->tuple[dict[str, pd.DataFrame], list[str]]:
     "The corpus-level framing tables, and problems of the hand coding (rows that do not match the store)."
-    docs = tables["documents"]
-    df = doc_frames(tables["frames"], tables["sentences"], frame_names)
-    out = dict(doc_frames=df, outlet_frames=outlet_frames(df, docs, cfg), voices=voices(tables["quotes"], tables["actors"], docs, cfg),
-               actor_tone=actor_tone(tables["evaluations"], tables["mentions"], docs, cfg),
-               doc_cooperation=doc_cooperation(tables["interactions"], docs),
-               cooperation=cooperation(tables["interactions"], tables["mentions"], docs, cfg), keyness=keyness(tables["terms"], docs, cfg))
+    docs, read = tables["documents"], lambda name: read_columns(tables[name], FRAMING_COLUMNS[name])
+    frames, mentions, interactions = read("frames"), read("mentions"), read("interactions")
+    df = doc_frames(frames, read("sentences"), frame_names)
+    out = dict(doc_frames=df, outlet_frames=outlet_frames(df, docs, cfg), voices=voices(read("quotes"), tables["actors"], docs, cfg),
+               actor_tone=actor_tone(read("evaluations"), mentions, docs, cfg),
+               doc_cooperation=doc_cooperation(interactions, docs),
+               cooperation=cooperation(interactions, mentions, docs, cfg), keyness=keyness(tables["terms"], docs, cfg))
     problems, agreement = [], conform([], "frame_agreement")
     path = coding_file(cfg.coded)
     if path is not None and path.is_file():
         coded, problems = read_coding(path, tables["sentences"], frame_names, other_corpus_ok=True)
-        if len(coded): agreement = frame_agreement(coded, tables["frames"], frame_names, cfg.bootstrap, cfg.seed)
+        if len(coded): agreement = frame_agreement(coded, frames, frame_names, cfg.bootstrap, cfg.seed)
     out["frame_agreement"] = agreement
     return out, problems
 

@@ -18,14 +18,14 @@ from scipy.stats import hypergeom
 
 from . import __version__
 from .core import conform, frames_digest, sha256_hex
-from .store import OnDisk, read_folder, relation, scratch_db, write_folder
+from .store import OnDisk, read_columns, read_folder, relation, scratch_db, write_folder
 
 # %% auto #0
-__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN', 'WIDGET_TEMPLATE',
-           'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members', 'spans_containing', 'unit_members', 'positions',
-           'coded', 'incidence', 'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs',
-           'window_counts', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'Units',
-           'build_units', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities', 'node_table',
+__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN',
+           'WIDGET_TEMPLATE', 'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members', 'spans_containing', 'unit_members',
+           'positions', 'coded', 'incidence', 'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs',
+           'window_pairs', 'window_counts', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig',
+           'Units', 'build_units', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities', 'node_table',
            'document_groups', 'unit_totals', 'pair_keys', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates',
            'compare_groups', 'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence',
            'pair_differences', 'reused', 'kept_evidence', 'networks', 'group_evidence', 'view_edges', 'export_graph',
@@ -426,11 +426,15 @@ def kept_evidence(key:str, parts:Callable[[], Iterable[tuple[str, pd.DataFrame]]
     if not (folder/"done").is_file(): write_folder(parts(), folder)
     return OnDisk("edge_evidence", tuple((str(f), ()) for f in sorted(folder.glob("edge_evidence*.parquet"))))
 
-def networks(tables:dict[str, pd.DataFrame], # the store's tables: documents, sentences, mentions, quotes
+NETWORK_COLUMNS = dict(mentions=["doc_id", "sent_id", "word", "start_char", "actor_id"], sentences=["doc_id", "sent_id", "par_id", "n_tokens"],
+                       quotes=["doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "speaker_id"]) # what the networks read of the tables
+
+def networks(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables: documents, sentences, mentions, quotes (in memory or on disk)
              cfg:NetworkConfig=NetworkConfig(),
              cache:Path|None=None, # a folder where each group's networks and each comparison are kept for reruns
             )->dict[str, pd.DataFrame|OnDisk]:
     "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window (`edge_evidence` left on disk when there is a `cache`)."
+    tables = {name: read_columns(tables[name], columns) for name, columns in NETWORK_COLUMNS.items()} | {"documents": tables["documents"]}
     occ = actor_occurrences(tables["mentions"], tables["sentences"])
     quotes = quote_members(tables["quotes"], tables["mentions"])
     nodes = pd.Index(sorted(set(occ.node) | set(quotes.node)))
@@ -676,5 +680,6 @@ def network_files(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
         e = group_evidence(net, group, window, view_edges(edges, cfg.top_k)) # the view's edges: all the page shows
         G = export_graph(edges, n, tables["actors"])
         files[f"{name}.gexf"], files[f"{name}.graphml"] = gexf(G), graphml(G)
-        files[f"{name}.html"] = network_html(edges, n, e, tables["sentences"], tables["documents"], tables["actors"], f"{group} · {window}", cfg)
+        shown = read_columns(tables["sentences"], ["doc_id", "sent_id", "text"], keys=e[["doc_id", "sent_id"]].dropna())
+        files[f"{name}.html"] = network_html(edges, n, e, shown, tables["documents"], tables["actors"], f"{group} · {window}", cfg)
     return files

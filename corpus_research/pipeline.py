@@ -205,7 +205,7 @@ def partition_key(input:str|Path, names:list[str], manifest:str|Path|None, confi
 ANALYSED = ("sentences", "mentions", "quotes") + CODED_TABLES
 DOCUMENT_TABLES = ("documents", "texts", "paragraphs", "boilerplate", "errors") + ANALYSED
 LINKED_TABLES = tuple(t for t in DOCUMENT_TABLES if t not in CODED_TABLES)
-ON_DISK = ("texts", "paragraphs", "boilerplate", "labels", "terms") # a partitioned run never loads them into the client
+ON_DISK = tuple(t for t in DOCUMENT_TABLES if t not in ("documents", "errors")) # a partitioned run leaves them in the partitions' files: the corpus-level stages read the columns they need
 
 def code_documents(paragraphs:pd.DataFrame, mentions:pd.DataFrame, nlp, nlp_cfg:NlpConfig, inst:Instruments)->dict[str, pd.DataFrame]:
     "The sentence-level coding alone, from the (cached) annotations and the stored mentions: what a codebook change reruns."
@@ -292,7 +292,6 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
         sigs.update({d: from_hashvalues(v, cfg.minhash_perms) for d, v in pd.read_parquet(folder/"minhash.parquet").itertuples(index=False) if d not in sigs})
     tables = {name: OnDisk(name, tuple(p), by_doc=name in ANALYSED) if name in ON_DISK and p else conform(pd.concat(p, ignore_index=True) if p else [], name)
               for name, p in parts.items()}
-    for name in [n for n in ANALYSED if n not in ON_DISK]: tables[name] = tables[name].sort_values("doc_id", kind="stable", ignore_index=True) # as `analyse` orders them
     documents = tables["documents"].to_dict("records")
     flag_duplicates(documents, sigs, cfg)
     tables["documents"] = conform(documents, "documents")

@@ -22,7 +22,7 @@ from .core import TABLES, conform
 # %% auto #0
 __all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'versions', 'write_table', 'write_folder', 'read_folder',
            'sql_text', 'write_views', 'scratch_db', 'parquet_schema', 'batches', 'fetch_frame', 'stream_table',
-           'OnDisk', 'relation', 'Tables', 'write_store', 'connect', 'read_table']
+           'OnDisk', 'read_columns', 'relation', 'Tables', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -104,26 +104,31 @@ class OnDisk:
     parts:tuple[tuple[str, tuple[str, ...]], ...] # (Parquet file, doc_ids to leave out) of each part
     by_doc:bool=False # sorted by doc_id, ties in the order of the parts
 
-    def sql(self, ordered:bool=True, docs:tuple[str, str]|None=None)->str:
+    def sql(self, ordered:bool=True, docs:tuple[str, str]|None=None,
+            columns:list[str]|None=None, # only these columns (default: all)
+            keys:tuple[str, ...]=(), # only rows that match a row of the registered relation `keys_` in these columns
+           )->str:
         "The query of the rows, in order (`ordered` False: in any order, which spares DuckDB a sort of the whole table); `docs`: only those of the doc_ids from the first to the second."
         def scan(k, file, drop):
             keep = ([f"doc_id NOT IN ({', '.join(map(sql_text, drop))})"] if drop else []) + ([f"doc_id BETWEEN {sql_text(docs[0])} AND {sql_text(docs[1])}"] if docs else [])
             return f"SELECT *, {k} AS part_ FROM read_parquet({sql_text(str(file))}, file_row_number = true){' WHERE ' if keep else ''}{' AND '.join(keep)}"
         rows = " UNION ALL ".join(scan(k, file, drop) for k, (file, drop) in enumerate(self.parts))
-        order = f" ORDER BY {'doc_id, ' if self.by_doc else ''}part_, file_row_number" if ordered else ""
-        return f"SELECT * EXCLUDE (part_, file_row_number) FROM ({rows}){order}"
+        select = ", ".join(f'r."{c}"' for c in columns) if columns else "r.* EXCLUDE (part_, file_row_number)"
+        matching = f" SEMI JOIN keys_ USING ({', '.join(keys)})" if keys else ""
+        order = f" ORDER BY {'r.doc_id, ' if self.by_doc else ''}r.part_, r.file_row_number" if ordered else ""
+        return f"SELECT {select} FROM ({rows}) r{matching}{order}"
 
-    def slices(self, con:duckdb.DuckDBPyConnection, rows:int=ROWS_PER_PASS)->Iterator[str]:
-        "Queries whose results, one after the other, are the rows in order, each small enough for DuckDB to sort within its memory: a part at a time, or, sorted by document, a range of about `rows` rows' documents at a time."
+    def slices(self, con:duckdb.DuckDBPyConnection, rows:int=ROWS_PER_PASS, **select)->Iterator[str]:
+        "Queries whose results, one after the other, are the rows in order, each small enough for DuckDB to sort within its memory: a part at a time, or, sorted by document, a range of about `rows` rows' documents at a time (`select`: `columns` and `keys` of `sql`)."
         if not self.by_doc:
-            yield from (OnDisk(self.name, (part,)).sql() for part in self.parts)
+            yield from (OnDisk(self.name, (part,)).sql(**select) for part in self.parts)
             return
         counts = con.sql(f"SELECT doc_id, count(*) AS n FROM ({self.sql(False)}) GROUP BY doc_id ORDER BY doc_id").fetchnumpy()
         doc_ids, n = counts["doc_id"], np.asarray(counts["n"])
         piece = (np.cumsum(n) - n) // rows # the slice of each document, by the rows before it
         for k in np.unique(piece):
             first, last = np.flatnonzero(piece == k)[[0, -1]]
-            yield self.sql(docs=(str(doc_ids[first]), str(doc_ids[last])))
+            yield self.sql(docs=(str(doc_ids[first]), str(doc_ids[last])), **select)
 
     def load(self)->pd.DataFrame:
         "The rows as a DataFrame, conformed to `TABLES`."
@@ -133,6 +138,21 @@ class OnDisk:
         "The rows as Parquet at `path`, streamed slice by slice: the bytes `write_table` writes for `load()`."
         with scratch_db() as con:
             stream_table((batch for query in self.slices(con) for batch in batches(con.sql(query))), parquet_schema(self.name), path)
+
+def read_columns(table:pd.DataFrame|OnDisk, # a table of `TABLES`, in memory or on disk
+                 columns:list[str], # the columns wanted
+                 keys:pd.DataFrame|None=None, # only the rows whose values in these columns are a row of `keys`
+                )->pd.DataFrame:
+    "Some columns of a table, rows in order, with their dtypes: what a corpus-level stage needs of a table on disk — read a slice at a time, never the rest of it."
+    if not isinstance(table, OnDisk):
+        rows = table if keys is None else table.merge(keys.drop_duplicates(), on=list(keys.columns))
+        return rows[columns].reset_index(drop=True)
+    dtypes = {c: TABLES[table.name][c] for c in columns}
+    with scratch_db() as con:
+        if keys is not None: con.register("keys_", keys.drop_duplicates())
+        select = dict(columns=columns, keys=tuple(keys.columns) if keys is not None else ())
+        frames = [fetch_frame(con.sql(query)) for query in table.slices(con, **select)]
+    return pd.concat(frames, ignore_index=True).astype(dtypes) if frames else conform([], table.name)[columns]
 
 def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk, ordered:bool=True)->duckdb.DuckDBPyRelation:
     "A DuckDB relation over a table in memory or on disk (`ordered` False: rows on disk in any order)."

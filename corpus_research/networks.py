@@ -28,9 +28,9 @@ __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES',
            'Units', 'build_units', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities', 'node_table',
            'document_groups', 'unit_totals', 'pair_keys', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates',
            'compare_groups', 'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence',
-           'pair_differences', 'reused', 'kept_evidence', 'networks', 'group_evidence', 'view_edges', 'export_graph',
-           'gexf', 'graphml', 'ordered_subgraph', 'layout', 'network_view', 'network_data', 'network_widget',
-           'network_html', 'plot_network', 'slug', 'network_files']
+           'pair_differences', 'reused', 'kept_evidence', 'NetworkInputs', 'network_inputs', 'grouping_networks',
+           'networks', 'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout',
+           'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -128,7 +128,7 @@ def unit_pairs(members:pd.DataFrame, # `coded` members
     m = members.drop_duplicates(["unit", "code"]).sort_values(["unit", "code"])
     i, j = expand_pairs(m.unit.to_numpy())
     code, unit = m.code.to_numpy(), m.unit.to_numpy()
-    return pd.DataFrame(dict(unit=unit[i], doc_id=m.doc_id.to_numpy()[i], source=code[i], target=code[j]))
+    return pd.DataFrame(dict(unit=unit[i], doc_id=m.doc_id.array.take(i), source=code[i], target=code[j])) # doc_id stays categorical: codes, not a string per row
 
 # %% ../nbs/11_networks.ipynb #75e06d50
 def window_pairs(occ:pd.DataFrame, # `actor_occurrences` rows
@@ -144,7 +144,7 @@ def window_pairs(occ:pd.DataFrame, # `actor_occurrences` rows
     i, j = i[keep], j[keep]
     a, b = np.minimum(code[i], code[j]), np.maximum(code[i], code[j])
     sent = o.sent_id.to_numpy()
-    return pd.DataFrame(dict(doc_id=o.doc_id.to_numpy()[i], source=a, target=b, sent_a=sent[i], sent_b=sent[j]))
+    return pd.DataFrame(dict(doc_id=o.doc_id.array.take(i), source=a, target=b, sent_a=sent[i], sent_b=sent[j]))
 
 def window_counts(pairs:pd.DataFrame, n_nodes:int)->tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     "(source codes, target codes, counts, pair ends per node) of window pairs, summed in a sparse matrix."
@@ -256,7 +256,8 @@ def network_edges(u:Units, nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
 def edge_evidence(u:Units, nodes:pd.Index, window:str, cfg:NetworkConfig, edges:pd.DataFrame)->pd.DataFrame:
     "doc_id, source, target (actor ids), sent_id behind each of the network's `edges`."
     ev = evidence(u, window in cfg.sentence_evidence)
-    return ev.assign(source=nodes[ev.source], target=nodes[ev.target]).merge(edges[["source", "target"]])
+    ev = ev[np.isin(ev.source.to_numpy(np.int64) * len(nodes) + ev.target.to_numpy(np.int64), nodes.get_indexer(edges.source) * len(nodes) + nodes.get_indexer(edges.target))]
+    return ev.assign(source=pd.Categorical.from_codes(ev.source, nodes), target=pd.Categorical.from_codes(ev.target, nodes))
 
 # %% ../nbs/11_networks.ipynb #cf7571cb
 def graph(edges:pd.DataFrame, nodes:list[str]=())->nx.Graph:
@@ -314,7 +315,7 @@ def doc_edge_counts(u:Units, docs:pd.Index, edges:np.ndarray, # sorted `pair_key
                     n_nodes:int)->sparse.csr_matrix:
     "Document × edge matrix of per-document counts (rows in the order of `docs`, columns of `edges`): the sparse matrix sums a document's pair rows."
     cols = np.searchsorted(edges, pair_keys(u, n_nodes))
-    return sparse.csr_matrix((np.ones(len(cols)), (docs.get_indexer(u.pairs.doc_id), cols)), shape=(len(docs), len(edges)))
+    return sparse.csr_matrix((np.ones(len(cols)), (positions(u.pairs.doc_id, docs), cols)), shape=(len(docs), len(edges)))
 
 def resample_weights(d:int, size:int, rng:np.random.Generator)->np.ndarray:
     "size × d: how often each of `d` documents is drawn in each of `size` resamples of `d` draws with replacement (a multinomial, counted from uniform draws: far faster than `rng.multinomial` for thousands of documents)."
@@ -429,32 +430,47 @@ def kept_evidence(key:str, parts:Callable[[], Iterable[tuple[str, pd.DataFrame]]
 NETWORK_COLUMNS = dict(mentions=["doc_id", "sent_id", "word", "start_char", "actor_id"], sentences=["doc_id", "sent_id", "par_id", "n_tokens"],
                        quotes=["doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "speaker_id"]) # what the networks read of the tables
 
+@dataclass
+class NetworkInputs:
+    "What every group's networks are built from."
+    occ:pd.DataFrame # `actor_occurrences`
+    quotes:pd.DataFrame # `quote_members`
+    totals:dict # window -> units per doc_id (`unit_totals`)
+    nodes:pd.Index # actor ids, sorted
+
+def network_inputs(tables:dict[str, pd.DataFrame|OnDisk], cfg:NetworkConfig)->NetworkInputs:
+    "The `NetworkInputs` of the store's tables, read column by column as `NETWORK_COLUMNS` says (and freed once made)."
+    t = {name: read_columns(tables[name], columns) for name, columns in NETWORK_COLUMNS.items()} | {"documents": tables["documents"]}
+    occ, quotes = actor_occurrences(t["mentions"], t["sentences"]), quote_members(t["quotes"], t["mentions"])
+    return NetworkInputs(occ, quotes, {window: unit_totals(window, t) for window in cfg.windows}, pd.Index(sorted(set(occ.node) | set(quotes.node))))
+
+def grouping_networks(grouping:str, documents:pd.DataFrame, x:NetworkInputs, cfg:NetworkConfig, cache:Path|None, memo:dict)->dict[str, list[pd.DataFrame]]:
+    "Frames of `doc_groups`, `edges` and `nodes` of each group of `grouping`, and, if it is compared, the `edge_differences` of each pair of groups; the groups' units are freed on return."
+    groups, compared = document_groups(documents, grouping), {}
+    out = dict(doc_groups=[pd.DataFrame(dict(doc_id=groups.index, grouping=grouping, group=groups.to_numpy()))], edges=[], nodes=[], edge_differences=[])
+    for group, members in groups.groupby(groups, sort=True):
+        g = make_group(pd.Index(sorted(members.index)), x.occ, x.quotes, x.totals, cfg)
+        if grouping in cfg.compare: compared[group] = g
+        tables_g = reused(f"group-{g.key[:32]}", lambda: group_networks(g, x.nodes, cfg), cache, memo)
+        for name in GROUP_TABLES: out[name].append(tables_g[name].assign(group=group))
+    for ga, gb in combinations(sorted(compared), 2):
+        key = sha256_hex(json.dumps([grouping, ga, gb, compared[ga].key, compared[gb].key]).encode())[:32]
+        out["edge_differences"].append(reused(f"pair-{key}", lambda: pair_differences(compared[ga], compared[gb], (grouping, ga, gb), x.nodes, cfg),
+                                              cache, memo)["edge_differences"])
+    return out
+
 def networks(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables: documents, sentences, mentions, quotes (in memory or on disk)
              cfg:NetworkConfig=NetworkConfig(),
              cache:Path|None=None, # a folder where each group's networks and each comparison are kept for reruns
             )->dict[str, pd.DataFrame|OnDisk]:
     "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window (`edge_evidence` left on disk when there is a `cache`)."
-    tables = {name: read_columns(tables[name], columns) for name, columns in NETWORK_COLUMNS.items()} | {"documents": tables["documents"]}
-    occ = actor_occurrences(tables["mentions"], tables["sentences"])
-    quotes = quote_members(tables["quotes"], tables["mentions"])
-    nodes = pd.Index(sorted(set(occ.node) | set(quotes.node)))
-    totals = {window: unit_totals(window, tables) for window in cfg.windows}
-    out, memo = {name: [] for name in NETWORK_TABLES if name != "edge_evidence"}, {}
+    x, documents, memo = network_inputs(tables, cfg), tables["documents"], {}
+    out = {name: [] for name in NETWORK_TABLES if name != "edge_evidence"}
     for grouping in cfg.groupings:
-        groups, made = document_groups(tables["documents"], grouping), {}
-        out["doc_groups"].append(pd.DataFrame(dict(doc_id=groups.index, grouping=grouping, group=groups.to_numpy())))
-        for group, members in groups.groupby(groups, sort=True):
-            g = made[group] = make_group(pd.Index(sorted(members.index)), occ, quotes, totals, cfg)
-            tables_g = reused(f"group-{g.key[:32]}", lambda: group_networks(g, nodes, cfg), cache, memo)
-            for name in GROUP_TABLES: out[name].append(tables_g[name].assign(group=group))
-        if grouping not in cfg.compare: continue
-        for ga, gb in combinations(sorted(made), 2):
-            key = sha256_hex(json.dumps([grouping, ga, gb, made[ga].key, made[gb].key]).encode())[:32]
-            out["edge_differences"].append(reused(f"pair-{key}", lambda: pair_differences(made[ga], made[gb], (grouping, ga, gb), nodes, cfg),
-                                                  cache, memo)["edge_differences"])
-    everything = make_group(pd.Index(sorted(tables["documents"].doc_id)), occ, quotes, totals, cfg)
+        for name, frames in grouping_networks(grouping, documents, x, cfg, cache, memo).items(): out[name] += frames
+    everything = make_group(pd.Index(sorted(documents.doc_id)), x.occ, x.quotes, x.totals, cfg)
     merged = {name: conform(pd.concat(frames, ignore_index=True) if frames else [], name) for name, frames in out.items()}
-    return merged | {"edge_evidence": kept_evidence(f"evidence-{everything.key[:32]}", lambda: corpus_evidence(everything, nodes, cfg), cache)}
+    return merged | {"edge_evidence": kept_evidence(f"evidence-{everything.key[:32]}", lambda: corpus_evidence(everything, x.nodes, cfg), cache)}
 
 GROUP_TABLES = ("edges", "nodes")
 NETWORK_TABLES = ("edges", "nodes", "edge_differences", "doc_groups", "edge_evidence")

@@ -20,9 +20,9 @@ import pyarrow.parquet as pq
 from .core import TABLES, conform
 
 # %% auto #0
-__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'versions', 'write_table', 'write_folder', 'read_folder',
-           'sql_text', 'write_views', 'scratch_db', 'parquet_schema', 'batches', 'fetch_frame', 'stream_table',
-           'OnDisk', 'read_columns', 'relation', 'Tables', 'write_store', 'connect', 'read_table']
+__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'versions', 'write_table', 'write_folder',
+           'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema', 'batches', 'fetch_frame',
+           'stream_table', 'OnDisk', 'read_columns', 'relation', 'Tables', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -67,6 +67,7 @@ def write_views(db:Path, tables:list[str])->None:
 # %% ../nbs/05_store.ipynb #f12e7505
 DUCKDB_MEMORY = "1GB" # DuckDB spills to a temporary folder beyond this
 ROWS_PER_PASS = 4_000_000 # rows DuckDB sorts or sums in one query, well within `DUCKDB_MEMORY` (its out-of-core sort still failed on 100,000 articles' texts at once)
+BYTES_PER_PASS = 256_000_000 # bytes of rows (estimated: `row_bytes`) DuckDB sorts in one query (4 million rows of quotes, 0.9 GB, failed within `DUCKDB_MEMORY`)
 
 @contextmanager
 def scratch_db():
@@ -118,14 +119,20 @@ class OnDisk:
         order = f" ORDER BY {'r.doc_id, ' if self.by_doc else ''}r.part_, r.file_row_number" if ordered else ""
         return f"SELECT {select} FROM ({rows}) r{matching}{order}"
 
-    def slices(self, con:duckdb.DuckDBPyConnection, rows:int=ROWS_PER_PASS, **select)->Iterator[str]:
-        "Queries whose results, one after the other, are the rows in order, each small enough for DuckDB to sort within its memory: a part at a time, or, sorted by document, a range of about `rows` rows' documents at a time (`select`: `columns` and `keys` of `sql`)."
+    def row_bytes(self, columns:list[str]|None=None)->str:
+        "SQL of a row's size as DuckDB holds it, about: 16 bytes per value plus the length of each string."
+        columns = columns or list(TABLES[self.name])
+        strings = [f'coalesce(strlen("{c}"), 0)' for c in columns if TABLES[self.name][c] == "string"]
+        return " + ".join([str(16 * len(columns)), *strings])
+
+    def slices(self, con:duckdb.DuckDBPyConnection, size:int=BYTES_PER_PASS, **select)->Iterator[str]:
+        "Queries whose results, one after the other, are the rows in order, each small enough for DuckDB to sort within its memory: a part at a time, or, sorted by document, a range of documents of about `size` bytes at a time (`select`: `columns` and `keys` of `sql`)."
         if not self.by_doc:
             yield from (OnDisk(self.name, (part,)).sql(**select) for part in self.parts)
             return
-        counts = con.sql(f"SELECT doc_id, count(*) AS n FROM ({self.sql(False)}) GROUP BY doc_id ORDER BY doc_id").fetchnumpy()
-        doc_ids, n = counts["doc_id"], np.asarray(counts["n"])
-        piece = (np.cumsum(n) - n) // rows # the slice of each document, by the rows before it
+        sizes = con.sql(f"SELECT doc_id, sum({self.row_bytes(select.get('columns'))}) AS n FROM ({self.sql(False)}) GROUP BY doc_id ORDER BY doc_id").fetchnumpy()
+        doc_ids, n = sizes["doc_id"], np.asarray(sizes["n"])
+        piece = (np.cumsum(n) - n) // size # the slice of each document, by the bytes before it
         for k in np.unique(piece):
             first, last = np.flatnonzero(piece == k)[[0, -1]]
             yield self.sql(docs=(str(doc_ids[first]), str(doc_ids[last])), **select)

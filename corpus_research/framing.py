@@ -110,7 +110,7 @@ def voice_of(quotes:pd.DataFrame, actors:pd.DataFrame, sides:tuple)->pd.DataFram
     q = quotes[quotes.kind != "scare"].merge(actors[["actor_id", "side"]].rename(columns={"actor_id": "speaker_id"}), how="left", on="speaker_id")
     voice = q.speaker_id.astype(object).where(q.speaker_id.notna(), np.where(q.speaker_text.notna(), "(unlinked)", "(unattributed)"))
     side = q.side.astype(object).where(q.side.isin(sides), np.where(q.speaker_id.notna(), "other", voice))
-    return q.assign(voice=voice, side=side, words=q.text.fillna("").str.split().str.len())
+    return q.assign(voice=voice, side=side, words=q.text.fillna("").str.count(r"\S+")) # words, without a list of them per quote
 
 def voices(quotes:pd.DataFrame, actors:pd.DataFrame, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
     "The `voices` table."
@@ -187,14 +187,15 @@ def sentence_pairs(mentions:pd.DataFrame)->pd.DataFrame:
 def cooperation(interactions:pd.DataFrame, mentions:pd.DataFrame, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
     "The `cooperation` table: per group, all event words (empty source/target) and each actor pair, with a bootstrap interval of the index."
     ev = event_counts(interactions, ["doc_id", "sent_id"])
-    pairs = sentence_pairs(mentions).merge(ev, on=["doc_id", "sent_id"])
+    eventful = mentions.merge(ev[["doc_id", "sent_id"]], on=["doc_id", "sent_id"]) # pairs only where there are event words
+    pairs = sentence_pairs(eventful).merge(ev, on=["doc_id", "sent_id"])
     whole = ev.assign(source=pd.NA, target=pd.NA)
     rows = pd.concat([whole, pairs], ignore_index=True)
     rows["key"] = rows.source.fillna("").astype(str) + "|" + rows.target.fillna("").astype(str)
-    per = rows.groupby(["doc_id", "key"]).agg(coop=("coop", "sum"), conflict=("conflict", "sum")).reset_index()
+    per = rows.groupby(["doc_id", "key"]).agg(n_sentences=("sent_id", "size"), **{c: (c, "sum") for c in [*EVENT_CLASSES, "coop", "conflict"]}).reset_index()
     r = group_ratios(per.assign(num=per.coop - per.conflict, den=per.coop + per.conflict), documents, cfg.groupings, cfg.bootstrap, cfg.seed)
-    g = with_groups(rows, documents, cfg.groupings).groupby(["grouping", "group", "key"]).agg(
-        n_sentences=("sent_id", "size"), n_docs=("doc_id", "nunique"), **{c: (c, "sum") for c in EVENT_CLASSES}).reset_index()
+    g = with_groups(per, documents, cfg.groupings).groupby(["grouping", "group", "key"]).agg( # per document, not per sentence, repeated per grouping
+        n_sentences=("n_sentences", "sum"), n_docs=("doc_id", "nunique"), **{c: (c, "sum") for c in EVENT_CLASSES}).reset_index()
     r = r.drop(columns="n_docs").merge(g, on=["grouping", "group", "key"])
     source, target = ([k.split("|")[i] or None for k in r.key] for i in (0, 1))
     return conform(r.assign(source=source, target=target, index=r.estimate, index_low=r.low, index_high=r.high), "cooperation")
@@ -347,19 +348,20 @@ def framing(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables with the
             frame_names:list[str], # the codebook's frames
             cfg:FramingConfig=FramingConfig(),
            )->tuple[dict[str, pd.DataFrame], list[str]]:
-    "The corpus-level framing tables, and problems of the hand coding (rows that do not match the store)."
-    docs, read = tables["documents"], lambda name: read_columns(tables[name], FRAMING_COLUMNS[name])
-    frames, mentions, interactions = read("frames"), read("mentions"), read("interactions")
-    df = doc_frames(frames, read("sentences"), frame_names)
-    out = dict(doc_frames=df, outlet_frames=outlet_frames(df, docs, cfg), voices=voices(read("quotes"), tables["actors"], docs, cfg),
-               actor_tone=actor_tone(read("evaluations"), mentions, docs, cfg),
-               doc_cooperation=doc_cooperation(interactions, docs),
-               cooperation=cooperation(interactions, mentions, docs, cfg), keyness=keyness(tables["terms"], docs, cfg))
+    "The corpus-level framing tables, and problems of the hand coding (rows that do not match the store); each table read when it is needed and freed after its last use."
+    docs, read = tables["documents"], lambda name, keys=None: read_columns(tables[name], FRAMING_COLUMNS[name], keys)
+    df = doc_frames(read("frames"), read("sentences"), frame_names)
+    out = dict(doc_frames=df, outlet_frames=outlet_frames(df, docs, cfg), voices=voices(read("quotes"), tables["actors"], docs, cfg))
+    mentions, interactions = read("mentions"), read("interactions")
+    out |= dict(actor_tone=actor_tone(read("evaluations"), mentions, docs, cfg), doc_cooperation=doc_cooperation(interactions, docs),
+                cooperation=cooperation(interactions, mentions, docs, cfg))
+    del mentions, interactions
+    out["keyness"] = keyness(tables["terms"], docs, cfg)
     problems, agreement = [], conform([], "frame_agreement")
     path = coding_file(cfg.coded)
     if path is not None and path.is_file():
         coded, problems = read_coding(path, tables["sentences"], frame_names, other_corpus_ok=True)
-        if len(coded): agreement = frame_agreement(coded, frames, frame_names, cfg.bootstrap, cfg.seed)
+        if len(coded): agreement = frame_agreement(coded, read("frames", coded[["doc_id"]]), frame_names, cfg.bootstrap, cfg.seed)
     out["frame_agreement"] = agreement
     return out, problems
 

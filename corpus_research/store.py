@@ -66,7 +66,7 @@ def write_views(db:Path, tables:list[str])->None:
 
 # %% ../nbs/05_store.ipynb #f12e7505
 DUCKDB_MEMORY = "1GB" # DuckDB spills to a temporary folder beyond this
-ROWS_PER_PASS = 4_000_000 # rows DuckDB sorts or sums in one query, well within `DUCKDB_MEMORY` (its out-of-core sort still failed on 100,000 articles' texts at once)
+ROWS_PER_PASS = 4_000_000 # term rows DuckDB sums in one query for keyness (all 41 million of 100,000 articles at once failed within `DUCKDB_MEMORY`)
 BYTES_PER_PASS = 256_000_000 # bytes of rows (estimated: `row_bytes`) DuckDB sorts in one query (4 million rows of quotes, 0.9 GB, failed within `DUCKDB_MEMORY`)
 
 @contextmanager

@@ -25,8 +25,8 @@ __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES',
            'WIDGET_TEMPLATE', 'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members', 'spans_containing', 'unit_members',
            'positions', 'coded', 'incidence', 'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs',
            'window_pairs', 'window_counts', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig',
-           'Units', 'build_units', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities', 'node_table',
-           'document_groups', 'unit_totals', 'pair_keys', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates',
+           'Units', 'build_units', 'pair_keys', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities',
+           'node_table', 'document_groups', 'unit_totals', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates',
            'compare_groups', 'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence',
            'pair_differences', 'reused', 'kept_evidence', 'NetworkInputs', 'network_inputs', 'grouping_networks',
            'networks', 'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout',
@@ -229,6 +229,11 @@ def build_units(window:str, occ:pd.DataFrame, quotes:pd.DataFrame, nodes:pd.Inde
     return Units(unit_pairs(members), sents, src, tgt, c, margin, margin, float(n_units))
 
 # %% ../nbs/11_networks.ipynb #dbf486a7
+def pair_keys(pairs:pd.DataFrame, # integer node codes `source` and `target`, one pair per row
+              n_nodes:int)->np.ndarray:
+    "One integer per row of `pairs`: source code × `n_nodes` + target code (sorted as (source, target))."
+    return pairs.source.to_numpy(np.int64) * n_nodes + pairs.target.to_numpy(np.int64)
+
 def evidence(u:Units, sentences:bool=True)->pd.DataFrame:
     "doc_id, source, target (codes), sent_id of every sentence behind every edge (`sentences` False: of every document, sent_id null)."
     p = u.pairs
@@ -256,7 +261,8 @@ def network_edges(u:Units, nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
 def edge_evidence(u:Units, nodes:pd.Index, window:str, cfg:NetworkConfig, edges:pd.DataFrame)->pd.DataFrame:
     "doc_id, source, target (actor ids), sent_id behind each of the network's `edges`."
     ev = evidence(u, window in cfg.sentence_evidence)
-    ev = ev[np.isin(ev.source.to_numpy(np.int64) * len(nodes) + ev.target.to_numpy(np.int64), nodes.get_indexer(edges.source) * len(nodes) + nodes.get_indexer(edges.target))]
+    codes = pd.DataFrame(dict(source=nodes.get_indexer(edges.source), target=nodes.get_indexer(edges.target)))
+    ev = ev[np.isin(pair_keys(ev, len(nodes)), pair_keys(codes, len(nodes)))]
     return ev.assign(source=pd.Categorical.from_codes(ev.source, nodes), target=pd.Categorical.from_codes(ev.target, nodes))
 
 # %% ../nbs/11_networks.ipynb #cf7571cb
@@ -307,14 +313,10 @@ def unit_totals(window:str, tables:dict[str, pd.DataFrame])->pd.Series:
     return s.groupby("doc_id").n_tokens.sum() # windows: words, for rates
 
 # %% ../nbs/11_networks.ipynb #d0e518f0
-def pair_keys(u:Units, n_nodes:int)->np.ndarray:
-    "One integer per pair row of `u`: source code × `n_nodes` + target code (sorted as (source, target))."
-    return u.pairs.source.to_numpy(np.int64) * n_nodes + u.pairs.target.to_numpy(np.int64)
-
 def doc_edge_counts(u:Units, docs:pd.Index, edges:np.ndarray, # sorted `pair_keys` of the edges
                     n_nodes:int)->sparse.csr_matrix:
     "Document × edge matrix of per-document counts (rows in the order of `docs`, columns of `edges`): the sparse matrix sums a document's pair rows."
-    cols = np.searchsorted(edges, pair_keys(u, n_nodes))
+    cols = np.searchsorted(edges, pair_keys(u.pairs, n_nodes))
     return sparse.csr_matrix((np.ones(len(cols)), (positions(u.pairs.doc_id, docs), cols)), shape=(len(docs), len(edges)))
 
 def resample_weights(d:int, size:int, rng:np.random.Generator)->np.ndarray:
@@ -343,7 +345,7 @@ def compare_groups(a:tuple[Units, pd.Index, np.ndarray], # (units, documents, un
                    b:tuple[Units, pd.Index, np.ndarray], # the same of group B
                    nodes:pd.Index, cfg:NetworkConfig, rng:np.random.Generator)->pd.DataFrame:
     "Per edge seen in A or B: counts, rates per 1,000 units, their difference A − B with a bootstrap interval and p-value."
-    keys = np.unique(np.concatenate([pair_keys(x[0], len(nodes)) for x in (a, b)]))
+    keys = np.unique(np.concatenate([pair_keys(x[0].pairs, len(nodes)) for x in (a, b)]))
     (Pa, Ua), (Pb, Ub) = [(doc_edge_counts(u, docs, keys, len(nodes)), units) for u, docs, units in (a, b)]
     rate_a, rate_b = (np.asarray(P.sum(axis=0)).ravel() / max(U.sum(), 1) * 1000 for P, U in ((Pa, Ua), (Pb, Ub)))
     diff = bootstrap_rates(Pa, Ua, cfg.bootstrap, rng) - bootstrap_rates(Pb, Ub, cfg.bootstrap, rng)

@@ -25,9 +25,9 @@ __all__ = ['CLOSERS', 'ALWAYS_OPEN', 'MARK_RX', 'NP_TAGS', 'PERSONAL_PRONOUNS', 
            'skip_particles', 'fronted_subject', 'main_clause', 'previous_main_subject', 'apposition_subject',
            'source_phrase', 'personal', 'clause_subject', 'Attribution', 'after_quote', 'before_quote', 'in_sentence',
            'mixed_clause', 'reported_clause', 'reported_before', 'verb_frames', 'postposed_source', 'marker_frames',
-           'mood_frame', 'Found', 'marked_groups', 'name_in_phrase', 'names_quote', 'labelled', 'direct_quote',
-           'speech_act', 'own_quote', 'indirect_quotes', 'carry_speakers', 'speaker_actor', 'quote_row', 'nesting',
-           'document_quotes']
+           'mood_frame', 'Found', 'marked_groups', 'name_in_phrase', 'names_quote', 'labelled', 'predicative',
+           'direct_quote', 'speech_act', 'own_quote', 'indirect_quotes', 'carry_speakers', 'speaker_actor', 'quote_row',
+           'fills', 'nesting', 'document_quotes']
 
 # %% ../nbs/10_quotes.ipynb #09213547
 @dataclass(frozen=True)
@@ -471,10 +471,11 @@ def before_quote(paras:list[Paragraph], k:int, s:int, lex:SpeechLexicon)->Attrib
         if np and not personal(p, *np, lex): np = None
     return Attribution("colon", (p, *np), (p, j, j + 1, "neutral")) if np else None
 
-def in_sentence(p:Paragraph, s:int, e:int, lex:SpeechLexicon)->Attribution|None:
-    "Attribution by a cue verb outside the quote (tokens s..e) in the quote's sentence."
+def in_sentence(p:Paragraph, s:int, e:int, lex:SpeechLexicon, same_clause:bool=False)->Attribution|None:
+    "Attribution by a cue verb outside the quote (tokens s..e) in the quote's sentence, or with `same_clause` in the quote's own clause."
     a, b = p.sentence(s)
-    for ca, cb in sorted(p.clauses(a, b), key=lambda c: min(abs(c[0] - s), abs(c[1] - e))): # the nearest clause first
+    clauses = [c for c in p.clauses(a, b) if not same_clause or c[0] < e and s < c[1]]
+    for ca, cb in sorted(clauses, key=lambda c: min(abs(c[0] - s), abs(c[1] - e))): # the nearest clause first
         for i in range(ca, cb):
             if (i < s or i >= e) and (cue := cue_verb(p, i, cb, lex)):
                 np = clause_subject(p, ca, cb, lex)
@@ -643,6 +644,14 @@ def labelled(speaker:tuple, lex:SpeechLexicon)->bool:
     p, s, e = speaker
     return next((lex.labels(t.lemma_) for t in p.toks[s:e] if t.tag_ == "NN"), False)
 
+def predicative(p:Paragraph, i:int, lex:SpeechLexicon)->bool:
+    "Are the quoted words opening at token `i` what someone calls something: after 'als' ('bezeichnete die Pläne als „Wortbruch“') or in a clause of a naming verb ('nannte den Bericht eine „Zeitungsente“')?"
+    k = i - 1
+    while k >= 0 and p.toks[k].tag_ in ("ART", "ADJA"): k -= 1
+    if k >= 0 and p.toks[k].lower_ == "als": return True
+    ca, cb = next((c for c in p.clauses(*p.sentence(i)) if c[0] <= i < c[1]), (i, i))
+    return any(t.lemma_ in lex.naming_verbs for t in p.toks[ca:cb] if t.i not in p.quoted)
+
 def direct_quote(paras:list[Paragraph], group:list[tuple[int, Marked]], lex:SpeechLexicon)->Found|None:
     "The direct or scare quote of a group of marked pieces, with its attribution."
     (k0, m0), (kn, mn) = group[0], group[-1]
@@ -658,6 +667,7 @@ def direct_quote(paras:list[Paragraph], group:list[tuple[int, Marked]], lex:Spee
     att = None if named else (after_quote(pn, last[1], lex, clause) if mn.closed and (clause or starts_clause) else None) or before_quote(paras, k0, first[0], lex)
     name = named or not clause and all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in words) # a title or name: „The Guardian“
     if not (att or name): att = in_sentence(p0, *first, lex)
+    elif not (att or named) and predicative(p0, first[0], lex) and not any(t.tag_ in ("NE", "FM") for t in words): att = in_sentence(p0, *first, lex, same_clause=True)
     if att and att.speaker and labelled(att.speaker, lex): named, att = True, None # 'Der Titel lautet „…“': a name, not speech
     if att and att.speaker and att.speaker[0] is p0 and att.speaker[1] < first[1] and first[0] < att.speaker[2]: att = None # the quote is the subject (a name), not what was said: 'berichtete die „Rundschau“'
     if not clause and first[0] > 0 and p0.toks[first[0] - 1].lower_ in lex.distancing: # the writer's distance: 'sogenannte „…“'
@@ -749,11 +759,17 @@ def quote_row(doc_id:str, n:int, f:Found, genders:dict, previous:dict)->dict:
     return row
 
 # %% ../nbs/10_quotes.ipynb #d4be56eb
+def fills(outer:Found, inner:Found)->bool:
+    "Is the quotation `inner` all that the indirect quote `outer` reports, but for marks and 'dass'/'ob' ('…, dass „Europa dran ist.“')? Then the same words are reported twice, directly and indirectly, and neither is part of the other."
+    rest = outer.text[:inner.start - outer.start] + outer.text[inner.end - outer.start:]
+    return all(w.lower() in ("dass", "daß", "ob") for w in re.findall(r"\w+", rest))
+
 def nesting(found:list[Found])->list[int|None]:
-    "For each quote (in text order), the index of the indirect quote whose message contains it (a partial quote: 'er sei „äußerst erschüttert“'), else None."
+    "For each quote (in text order), the index of the indirect quote whose message contains it as a part (a partial quote: 'er sei „äußerst erschüttert“'), else None."
     out = []
     for f in found:
-        outer = [n for n, g in enumerate(found) if g is not f and g.kind == "indirect" and f.kind != "indirect" and g.start <= f.start and f.end <= g.end]
+        outer = [n for n, g in enumerate(found) if g is not f and g.kind == "indirect" and f.kind != "indirect" and g.start <= f.start and f.end <= g.end
+                 and not fills(g, f)]
         out.append(outer[0] if outer else None)
     return out
 

@@ -16,12 +16,13 @@ from .networks import bootstrap_rates, document_groups
 from .store import ROWS_PER_PASS, OnDisk, read_columns, relation, scratch_db
 
 # %% auto #0
-__all__ = ['EVENT_CLASSES', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'doc_matrix',
-           'percentile_interval', 'group_ratios', 'doc_frames', 'outlet_frames', 'with_groups', 'voice_of', 'voices',
-           'cue_classes', 'scare_quotes', 'label_use', 'actor_tone', 'event_counts', 'doc_cooperation',
-           'sentence_pairs', 'cooperation', 'log_odds_z', 'term_matrix', 'resampled_counts', 'keyness',
-           'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha', 'sample_for_coding', 'coding_file',
-           'framing', 'plot_outlet_frames', 'plot_keyness', 'plot_shares']
+__all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'DOCS_PER_SLICE', 'FramingConfig',
+           'doc_matrix', 'percentile_interval', 'group_ratios', 'doc_frames', 'outlet_frames', 'group_sums', 'voice_of',
+           'doc_voices', 'voices', 'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone', 'event_counts',
+           'sentence_pairs', 'doc_events', 'doc_cooperation', 'cooperation', 'log_odds_z', 'term_matrix',
+           'resampled_counts', 'keyness', 'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha',
+           'sample_for_coding', 'coding_file', 'document_slices', 'doc_rows', 'stacked', 'framing',
+           'plot_outlet_frames', 'plot_keyness', 'plot_shares']
 
 # %% ../nbs/13_framing.ipynb #8e017904
 @dataclass(frozen=True)
@@ -99,11 +100,17 @@ def outlet_frames(doc_frames:pd.DataFrame, documents:pd.DataFrame, cfg:FramingCo
     return conform(df, "outlet_frames")
 
 # %% ../nbs/13_framing.ipynb #4656b6cc
-def with_groups(rows:pd.DataFrame, documents:pd.DataFrame, groupings:tuple)->pd.DataFrame:
-    "`rows` (with doc_id) repeated once per grouping, with `grouping` and `group` columns."
-    parts = [rows.merge(document_groups(documents, g).rename("group").rename_axis("doc_id").reset_index(), on="doc_id").assign(grouping=g)
-             for g in groupings]
-    return pd.concat(parts, ignore_index=True) if parts else rows.assign(grouping=None, group=None)
+def group_sums(rows:pd.DataFrame, # rows with doc_id
+               documents:pd.DataFrame, groupings:tuple,
+               by:list[str], # the columns of `rows` to aggregate by within a group
+               /, # (so that an aggregation may be named `documents`)
+               **aggs, # named aggregations, as for `DataFrame.groupby(…).agg`
+              )->pd.DataFrame:
+    "Per grouping, group and `by`: the aggregations of `rows`, sorted by grouping, group and `by` — one grouping at a time, never all rows repeated per grouping."
+    parts = [rows.merge(document_groups(documents, g).rename("group").rename_axis("doc_id").reset_index(), on="doc_id")
+                 .groupby(["group", *by]).agg(**aggs).reset_index().assign(grouping=g) for g in groupings]
+    columns = ["grouping", "group", *by, *aggs]
+    return pd.concat(parts, ignore_index=True)[columns].sort_values("grouping", kind="stable", ignore_index=True) if parts else pd.DataFrame(columns=columns)
 
 def voice_of(quotes:pd.DataFrame, actors:pd.DataFrame, sides:tuple)->pd.DataFrame:
     "Quotes (not scare) with `voice` (actor id, '(unlinked)' or '(unattributed)'), `side` and `words`."
@@ -112,17 +119,22 @@ def voice_of(quotes:pd.DataFrame, actors:pd.DataFrame, sides:tuple)->pd.DataFram
     side = q.side.astype(object).where(q.side.isin(sides), np.where(q.speaker_id.notna(), "other", voice))
     return q.assign(voice=voice, side=side, words=q.text.fillna("").str.count(r"\S+")) # words, without a list of them per quote
 
-def voices(quotes:pd.DataFrame, actors:pd.DataFrame, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
-    "The `voices` table."
-    q = voice_of(quotes, actors, cfg.sides)
+def doc_voices(quotes:pd.DataFrame, actors:pd.DataFrame, sides:tuple)->pd.DataFrame:
+    "Per document and voice: its side, its quoted words, quotes, direct and indirect quotes."
+    q = voice_of(quotes, actors, sides)
     q = q.assign(direct=(q.kind == "direct").astype(int), indirect=(q.kind == "indirect").astype(int))
-    total = q.groupby("doc_id").words.sum()
-    out = []
+    return q.groupby(["doc_id", "voice", "side"]).agg(words=("words", "sum"), quotes=("words", "size"), direct=("direct", "sum"),
+                                                     indirect=("indirect", "sum")).reset_index()
+
+def voices(doc_voices:pd.DataFrame, # `doc_voices` rows
+           documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
+    "The `voices` table."
+    q, total, out = doc_voices, doc_voices.groupby("doc_id").words.sum(), []
     for level, col in (("actor", "voice"), ("side", "side")):
-        v = q.groupby(["doc_id", col]).agg(num=("words", "sum"), quotes=("words", "size"), direct=("direct", "sum"),
+        v = q.groupby(["doc_id", col]).agg(num=("words", "sum"), quotes=("quotes", "sum"), direct=("direct", "sum"),
                                           indirect=("indirect", "sum")).reset_index().rename(columns={col: "key"})
         r = group_ratios(v, documents, cfg.groupings, cfg.bootstrap, cfg.seed, doc_den=total)
-        counts = with_groups(v, documents, cfg.groupings).groupby(["grouping", "group", "key"])[["quotes", "direct", "indirect"]].sum().reset_index()
+        counts = group_sums(v, documents, cfg.groupings, ["key"], **{c: (c, "sum") for c in ("quotes", "direct", "indirect")})
         r = r.merge(counts, on=["grouping", "group", "key"], how="inner")
         sides = q.drop_duplicates("voice").set_index("voice").side if level == "actor" else None
         out.append(r.assign(level=level, voice=r.key, side=r.key.map(sides) if sides is not None else r.key, words=r.num,
@@ -132,33 +144,36 @@ def voices(quotes:pd.DataFrame, actors:pd.DataFrame, documents:pd.DataFrame, cfg
 # %% ../nbs/13_framing.ipynb #6a09adf2
 def cue_classes(quotes:pd.DataFrame, documents:pd.DataFrame, groupings:tuple=("outlet",))->pd.DataFrame:
     "Quotes (direct and indirect) per group and cue class, with the share of the group's quotes."
-    q = with_groups(quotes[quotes.kind != "scare"].assign(cue_class=quotes.cue_class.fillna("(none)")), documents, groupings)
-    n = q.groupby(["grouping", "group", "cue_class"]).size().rename("quotes").reset_index()
+    q = quotes[quotes.kind != "scare"]
+    n = group_sums(q.assign(cue_class=q.cue_class.fillna("(none)")), documents, groupings, ["cue_class"], quotes=("doc_id", "size"))
     return n.assign(share=n.quotes / n.groupby(["grouping", "group"]).quotes.transform("sum"))
 
 def scare_quotes(quotes:pd.DataFrame, documents:pd.DataFrame, groupings:tuple=("outlet",))->pd.DataFrame:
     "Scare quotes per group: the quoted words, how often, in how many documents, with their distancing cue where there is one."
-    q = with_groups(quotes[quotes.kind == "scare"], documents, groupings)
-    return (q.groupby(["grouping", "group", "text"]).agg(n=("doc_id", "size"), documents=("doc_id", "nunique"), cue=("cue", "first"))
-             .reset_index().sort_values(["grouping", "group", "n"], ascending=[True, True, False], ignore_index=True))
+    q = group_sums(quotes[quotes.kind == "scare"], documents, groupings, ["text"], n=("doc_id", "size"), documents=("doc_id", "nunique"), cue=("cue", "first"))
+    return (q.sort_values(["grouping", "group", "n"], ascending=[True, True, False], ignore_index=True))
 
 def label_use(labels:pd.DataFrame, documents:pd.DataFrame, groupings:tuple=("outlet",))->pd.DataFrame:
     "Labels per group and referent: uses, documents, share among the referent's labels in the group, and how many uses were in quotation marks."
-    l = with_groups(labels, documents, groupings)
-    n = l.groupby(["grouping", "group", "referent", "label", "connotation"]).agg(
-        uses=("doc_id", "size"), documents=("doc_id", "nunique"), quoted=("quoted", "sum")).reset_index()
+    n = group_sums(labels, documents, groupings, ["referent", "label", "connotation"], uses=("doc_id", "size"), documents=("doc_id", "nunique"),
+                   quoted=("quoted", "sum"))
     return n.assign(share=n.uses / n.groupby(["grouping", "group", "referent"]).uses.transform("sum"))
 
 # %% ../nbs/13_framing.ipynb #80031b40
-def actor_tone(evaluations:pd.DataFrame, mentions:pd.DataFrame, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
-    "The `actor_tone` table."
+def doc_tone(evaluations:pd.DataFrame, mentions:pd.DataFrame)->pd.DataFrame:
+    "Per document and actor: the positive (`pos`) and negative (`neg`) scores of the sentences that mention the actor, and their number `n`."
     e = evaluations.assign(pos=evaluations.score.clip(lower=0), neg=(-evaluations.score).clip(lower=0)).groupby(["doc_id", "sent_id"])[["pos", "neg"]].sum()
     m = mentions[mentions.actor_id.notna()].drop_duplicates(["doc_id", "sent_id", "actor_id"])[["doc_id", "sent_id", "actor_id"]]
     m = m.merge(e, left_on=["doc_id", "sent_id"], right_index=True, how="left").fillna({"pos": 0.0, "neg": 0.0})
-    per = m.groupby(["doc_id", "actor_id"]).agg(pos=("pos", "sum"), neg=("neg", "sum"), n=("sent_id", "size")).reset_index()
+    return m.groupby(["doc_id", "actor_id"]).agg(pos=("pos", "sum"), neg=("neg", "sum"), n=("sent_id", "size")).reset_index()
+
+def actor_tone(doc_tone:pd.DataFrame, # `doc_tone` rows
+               documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
+    "The `actor_tone` table."
+    per = doc_tone
     r = group_ratios(per.assign(key=per.actor_id, num=per.pos - per.neg, den=per.pos + per.neg), documents, cfg.groupings, cfg.bootstrap, cfg.seed)
-    g = with_groups(per, documents, cfg.groupings).groupby(["grouping", "group", "actor_id"]).agg(
-        n_sentences=("n", "sum"), n_docs=("doc_id", "nunique"), positive=("pos", "sum"), negative=("neg", "sum")).reset_index()
+    g = group_sums(per, documents, cfg.groupings, ["actor_id"], n_sentences=("n", "sum"), n_docs=("doc_id", "nunique"), positive=("pos", "sum"),
+                   negative=("neg", "sum"))
     r = r.drop(columns="n_docs").merge(g, left_on=["grouping", "group", "key"], right_on=["grouping", "group", "actor_id"])
     return conform(r.assign(tone=r.estimate, tone_low=r.low, tone_high=r.high), "actor_tone")
 
@@ -171,12 +186,6 @@ def event_counts(interactions:pd.DataFrame, keys:list[str])->pd.DataFrame:
     c = i.groupby(keys + ["class"]).size().unstack("class", fill_value=0).reindex(columns=EVENT_CLASSES, fill_value=0).reset_index()
     return c.assign(coop=c.verbal_cooperation + c.material_cooperation, conflict=c.verbal_conflict + c.material_conflict)
 
-def doc_cooperation(interactions:pd.DataFrame, documents:pd.DataFrame)->pd.DataFrame:
-    "The `doc_cooperation` table (every document; index empty without event words)."
-    c = event_counts(interactions, ["doc_id"]).set_index("doc_id").reindex(documents.doc_id, fill_value=0).reset_index()
-    total = c.coop + c.conflict
-    return conform(c.assign(index=((c.coop - c.conflict) / total).where(total > 0)), "doc_cooperation")
-
 def sentence_pairs(mentions:pd.DataFrame)->pd.DataFrame:
     "doc_id, sent_id, source, target of each pair of actors (source < target) mentioned in the same sentence."
     m = mentions[mentions.actor_id.notna()].drop_duplicates(["doc_id", "sent_id", "actor_id"])[["doc_id", "sent_id", "actor_id"]]
@@ -184,18 +193,32 @@ def sentence_pairs(mentions:pd.DataFrame)->pd.DataFrame:
     p = p[p.actor_id_a < p.actor_id_b]
     return p.rename(columns={"actor_id_a": "source", "actor_id_b": "target"}).reset_index(drop=True)
 
-def cooperation(interactions:pd.DataFrame, mentions:pd.DataFrame, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
-    "The `cooperation` table: per group, all event words (empty source/target) and each actor pair, with a bootstrap interval of the index."
+WHOLE = "|" # the key of the event words of all a document's sentences (an actor pair's key: "source|target")
+
+def doc_events(interactions:pd.DataFrame, mentions:pd.DataFrame)->pd.DataFrame:
+    "Per document and key (`WHOLE`, or an actor pair): the sentences with event words and the event words by class, with `coop` and `conflict` totals."
     ev = event_counts(interactions, ["doc_id", "sent_id"])
     eventful = mentions.merge(ev[["doc_id", "sent_id"]], on=["doc_id", "sent_id"]) # pairs only where there are event words
     pairs = sentence_pairs(eventful).merge(ev, on=["doc_id", "sent_id"])
     whole = ev.assign(source=pd.NA, target=pd.NA)
     rows = pd.concat([whole, pairs], ignore_index=True)
     rows["key"] = rows.source.fillna("").astype(str) + "|" + rows.target.fillna("").astype(str)
-    per = rows.groupby(["doc_id", "key"]).agg(n_sentences=("sent_id", "size"), **{c: (c, "sum") for c in [*EVENT_CLASSES, "coop", "conflict"]}).reset_index()
+    return rows.groupby(["doc_id", "key"]).agg(n_sentences=("sent_id", "size"), **{c: (c, "sum") for c in [*EVENT_CLASSES, "coop", "conflict"]}).reset_index()
+
+def doc_cooperation(doc_events:pd.DataFrame, # `doc_events` rows
+                    documents:pd.DataFrame)->pd.DataFrame:
+    "The `doc_cooperation` table (every document; index empty without event words)."
+    c = doc_events[doc_events.key == WHOLE].set_index("doc_id")[EVENT_CLASSES + ["coop", "conflict"]].reindex(documents.doc_id, fill_value=0).reset_index()
+    total = c.coop + c.conflict
+    return conform(c.assign(index=((c.coop - c.conflict) / total).where(total > 0)), "doc_cooperation")
+
+def cooperation(doc_events:pd.DataFrame, # `doc_events` rows
+                documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
+    "The `cooperation` table: per group, all event words (empty source/target) and each actor pair, with a bootstrap interval of the index."
+    per = doc_events
     r = group_ratios(per.assign(num=per.coop - per.conflict, den=per.coop + per.conflict), documents, cfg.groupings, cfg.bootstrap, cfg.seed)
-    g = with_groups(per, documents, cfg.groupings).groupby(["grouping", "group", "key"]).agg( # per document, not per sentence, repeated per grouping
-        n_sentences=("n_sentences", "sum"), n_docs=("doc_id", "nunique"), **{c: (c, "sum") for c in EVENT_CLASSES}).reset_index()
+    g = group_sums(per, documents, cfg.groupings, ["key"], n_sentences=("n_sentences", "sum"), n_docs=("doc_id", "nunique"),
+                   **{c: (c, "sum") for c in EVENT_CLASSES})
     r = r.drop(columns="n_docs").merge(g, on=["grouping", "group", "key"])
     source, target = ([k.split("|")[i] or None for k in r.key] for i in (0, 1))
     return conform(r.assign(source=source, target=target, index=r.estimate, index_low=r.low, index_high=r.high), "cooperation")
@@ -344,24 +367,46 @@ FRAMING_COLUMNS = dict(frames=["doc_id", "sent_id", "frame", "n_matches"], sente
                        quotes=["doc_id", "kind", "text", "speaker_text", "speaker_id"], evaluations=["doc_id", "sent_id", "score"],
                        interactions=["doc_id", "sent_id", "class", "negated"]) # what the framing reads of the tables
 
+DOCS_PER_SLICE = 10_000 # documents whose sentence-level rows the framing holds at once
+
+def document_slices(documents:pd.DataFrame, size:int=DOCS_PER_SLICE)->list[tuple[str, str]|None]:
+    "The first and last doc_id of each run of `size` documents in doc_id order; [None] (all rows at once) when there are no documents."
+    ids = np.sort(documents.doc_id.astype(str).unique())
+    return [(ids[k], ids[min(k + size, len(ids)) - 1]) for k in range(0, len(ids), size)] or [None]
+
+def doc_rows(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables
+             docs:tuple[str, str]|None, # the first and last doc_id of the slice (None: all)
+             frame_names:list[str], cfg:FramingConfig)->dict[str, pd.DataFrame]:
+    "The framing's rows per document (frames, voices, tone, event words) of a slice of documents, made from their sentence-level rows."
+    read = lambda name: read_columns(tables[name], FRAMING_COLUMNS[name], docs=docs)
+    mentions, interactions = read("mentions"), read("interactions")
+    return dict(frames=doc_frames(read("frames"), read("sentences"), frame_names), voices=doc_voices(read("quotes"), tables["actors"], cfg.sides),
+                tone=doc_tone(read("evaluations"), mentions), events=doc_events(interactions, mentions))
+
+def stacked(frames:list[pd.DataFrame])->pd.DataFrame:
+    "The non-empty frames one below the other (the first frame when all are empty)."
+    return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+
 def framing(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables with the sentence-level coding (in memory or on disk)
             frame_names:list[str], # the codebook's frames
             cfg:FramingConfig=FramingConfig(),
+            docs_per_slice:int=DOCS_PER_SLICE, # documents whose sentence-level rows are held at once
            )->tuple[dict[str, pd.DataFrame], list[str]]:
-    "The corpus-level framing tables, and problems of the hand coding (rows that do not match the store); each table read when it is needed and freed after its last use."
-    docs, read = tables["documents"], lambda name, keys=None: read_columns(tables[name], FRAMING_COLUMNS[name], keys)
-    df = doc_frames(read("frames"), read("sentences"), frame_names)
-    out = dict(doc_frames=df, outlet_frames=outlet_frames(df, docs, cfg), voices=voices(read("quotes"), tables["actors"], docs, cfg))
-    mentions, interactions = read("mentions"), read("interactions")
-    out |= dict(actor_tone=actor_tone(read("evaluations"), mentions, docs, cfg), doc_cooperation=doc_cooperation(interactions, docs),
-                cooperation=cooperation(interactions, mentions, docs, cfg))
-    del mentions, interactions
+    "The corpus-level framing tables, and problems of the hand coding (rows that do not match the store); the sentence-level tables are read a slice of documents at a time."
+    docs = tables["documents"]
+    slices = [doc_rows(tables, s, frame_names, cfg) for s in document_slices(docs, docs_per_slice)]
+    per = {name: stacked([s[name] for s in slices]) for name in slices[0]}
+    del slices
+    out = dict(doc_frames=per["frames"], outlet_frames=outlet_frames(per["frames"], docs, cfg), voices=voices(per["voices"], docs, cfg),
+               actor_tone=actor_tone(per["tone"], docs, cfg), doc_cooperation=doc_cooperation(per["events"], docs),
+               cooperation=cooperation(per["events"], docs, cfg))
     out["keyness"] = keyness(tables["terms"], docs, cfg)
     problems, agreement = [], conform([], "frame_agreement")
     path = coding_file(cfg.coded)
     if path is not None and path.is_file():
         coded, problems = read_coding(path, tables["sentences"], frame_names, other_corpus_ok=True)
-        if len(coded): agreement = frame_agreement(coded, read("frames", coded[["doc_id"]]), frame_names, cfg.bootstrap, cfg.seed)
+        if len(coded): agreement = frame_agreement(coded, read_columns(tables["frames"], FRAMING_COLUMNS["frames"], coded[["doc_id"]]), frame_names,
+                                                   cfg.bootstrap, cfg.seed)
     out["frame_agreement"] = agreement
     return out, problems
 

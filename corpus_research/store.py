@@ -149,16 +149,18 @@ class OnDisk:
 def read_columns(table:pd.DataFrame|OnDisk, # a table of `TABLES`, in memory or on disk
                  columns:list[str], # the columns wanted
                  keys:pd.DataFrame|None=None, # only the rows whose values in these columns are a row of `keys`
+                 docs:tuple[str, str]|None=None, # only the rows of the doc_ids from the first to the second (read in one query)
                 )->pd.DataFrame:
     "Some columns of a table, rows in order, with their dtypes: what a corpus-level stage needs of a table on disk — read a slice at a time, never the rest of it."
     if not isinstance(table, OnDisk):
-        rows = table if keys is None else table.merge(keys.drop_duplicates(), on=list(keys.columns))
+        rows = table if docs is None else table[table.doc_id.between(*docs)]
+        rows = rows if keys is None else rows.merge(keys.drop_duplicates(), on=list(keys.columns))
         return rows[columns].reset_index(drop=True)
     dtypes = {c: TABLES[table.name][c] for c in columns}
     with scratch_db() as con:
         if keys is not None: con.register("keys_", keys.drop_duplicates())
         select = dict(columns=columns, keys=tuple(keys.columns) if keys is not None else ())
-        frames = [fetch_frame(con.sql(query)) for query in table.slices(con, **select)]
+        frames = [fetch_frame(con.sql(query)) for query in ([table.sql(docs=docs, **select)] if docs else table.slices(con, **select))]
     return pd.concat(frames, ignore_index=True).astype(dtypes) if frames else conform([], table.name)[columns]
 
 def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk, ordered:bool=True)->duckdb.DuckDBPyRelation:

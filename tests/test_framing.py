@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from corpus_research.core import TABLES, knowledge_file
-from corpus_research.framing import FRAMING_TABLES, FramingConfig, framing, krippendorff_alpha
+from corpus_research.framing import DOCS_PER_SLICE, FRAMING_TABLES, FramingConfig, framing, krippendorff_alpha
 from corpus_research.frames import CODED_TABLES, load_instruments
 
 from conftest import cli
@@ -104,9 +104,10 @@ def test_krippendorff_alpha_two_coders():
     assert krippendorff_alpha(np.vstack([h, 1 - h])) < 0
 
 
-def test_framing_is_deterministic(seed_run):
+@pytest.mark.parametrize("docs_per_slice", [DOCS_PER_SLICE, 1, 2])
+def test_framing_is_deterministic_and_the_same_by_slices(seed_run, docs_per_slice):
     tables, _ = seed_run
-    again, _ = framing(tables, FRAMES)
+    again, _ = framing(tables, FRAMES, docs_per_slice=docs_per_slice)
     for name in FRAMING_TABLES:
         pd.testing.assert_frame_equal(again[name], tables[name], check_exact=True)
 

@@ -151,7 +151,7 @@ def cue_classes(quotes:pd.DataFrame, documents:pd.DataFrame, groupings:tuple=("o
 def scare_quotes(quotes:pd.DataFrame, documents:pd.DataFrame, groupings:tuple=("outlet",))->pd.DataFrame:
     "Scare quotes per group: the quoted words, how often, in how many documents, with their distancing cue where there is one."
     q = group_sums(quotes[quotes.kind == "scare"], documents, groupings, ["text"], n=("doc_id", "size"), documents=("doc_id", "nunique"), cue=("cue", "first"))
-    return (q.sort_values(["grouping", "group", "n"], ascending=[True, True, False], ignore_index=True))
+    return q.sort_values(["grouping", "group", "n"], ascending=[True, True, False], ignore_index=True)
 
 def label_use(labels:pd.DataFrame, documents:pd.DataFrame, groupings:tuple=("outlet",))->pd.DataFrame:
     "Labels per group and referent: uses, documents, share among the referent's labels in the group, and how many uses were in quotation marks."

@@ -4,8 +4,9 @@
 
 Generates mentions (actors drawn from a Zipf law over a registry-sized set, a Poisson number per
 sentence), then builds the sentence co-occurrence network
-  1. with corpus_research.networks: incidence matrix X and XᵀX (the sparse counting itself), and the
-     whole edge table (pairs for article counts and evidence, weights, backbone);
+  1. with corpus_research.networks: the network stage for the sentence window and the group of all
+     articles (counts per article, a slice of articles at a time; edges with article counts,
+     weights and backbone; node centralities and communities; evidence);
   2. with a straightforward baseline: per sentence, itertools.combinations of its actors, each pair
      added to a networkx Graph edge weight.
 Prints both times, the ratio, peak memory of each (tracemalloc, in a second run) and checks that
@@ -20,7 +21,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from corpus_research.networks import NetworkConfig, build_units, coded, cooccurrence_counts, edge_evidence, incidence, network_edges, unit_members
+from corpus_research.core import conform
+from corpus_research.networks import NetworkConfig, networks
 
 
 def generate(articles:int, sentences:int, actors:int, rate:float, seed:int)->pd.DataFrame:
@@ -48,9 +50,16 @@ def measured(f):
     return out, seconds, peak
 
 
-def sparse_counting(occ, nodes):
-    X = incidence(coded(unit_members(occ, "sentence"), nodes), len(nodes))
-    return cooccurrence_counts(X)
+def store_tables(occ:pd.DataFrame, articles:int, sentences:int)->dict[str, pd.DataFrame]:
+    "The tables the network stage reads, for the occurrences `occ` of `articles` articles of `sentences` sentences."
+    doc = np.repeat(np.arange(articles), sentences)
+    sent = np.tile(np.arange(sentences), articles)
+    doc_ids = pd.Series(np.arange(articles)).map("d{:07d}".format)
+    return dict(documents=conform(pd.DataFrame(dict(doc_id=doc_ids, outlet="generated")), "documents"),
+                sentences=conform(pd.DataFrame(dict(doc_id=doc_ids.to_numpy()[doc], sent_id=sent, par_id=sent // 4, n_tokens=20)), "sentences"),
+                mentions=conform(pd.DataFrame(dict(doc_id=occ.doc_id.astype(str), sent_id=occ.sent_id, word=occ.word, start_char=occ.word * 6,
+                                                   actor_id=occ.node.astype(str))), "mentions"),
+                quotes=conform([], "quotes"))
 
 
 def baseline(occ):
@@ -71,24 +80,19 @@ def main():
     p.add_argument("--seed", type=int, default=0)
     a = p.parse_args()
     occ = generate(a.articles, a.sentences, a.actors, a.rate, a.seed)
-    nodes = pd.Index(sorted(occ.node.unique()))
-    print(f"{a.articles:,} articles, {a.articles * a.sentences:,} sentences, {len(occ):,} mentions of {len(nodes)} actors")
-    (src, tgt, count, _), t_count, m_count = measured(lambda: sparse_counting(occ, nodes))
-    def full_table(cfg=NetworkConfig()):
-        u = build_units("sentence", occ, occ.iloc[:0], nodes, a.articles * a.sentences)
-        edges = network_edges(u, nodes, cfg)
-        return edges, edge_evidence(u, nodes, "sentence", cfg, edges)
-    _, t_full, m_full = measured(full_table)
+    print(f"{a.articles:,} articles, {a.articles * a.sentences:,} sentences, {len(occ):,} mentions of {occ.node.nunique()} actors")
+    tables = store_tables(occ, a.articles, a.sentences)
+    cfg = NetworkConfig(windows=("sentence",), groupings=("all",), compare=())
+    net, t_full, m_full = measured(lambda: networks(tables, cfg))
     plain = occ.astype({"doc_id": str, "node": str}) # the baseline on plain columns (grouping categoricals would slow it)
     G, t_base, m_base = measured(lambda: baseline(plain))
-    ours = {(nodes[s], nodes[t]): int(c) for s, t, c in zip(src, tgt, count)}
+    ours = {(s, t): int(c) for s, t, c in zip(net["edges"].source, net["edges"].target, net["edges"]["count"])}
     theirs = {tuple(sorted((u, v))): d["weight"] for u, v, d in G.edges(data=True)}
     assert ours == theirs, "sparse and baseline counts differ"
     print(f"edges: {len(ours):,} (both methods agree)")
-    print(f"sparse counting (incidence + XᵀX): {t_count:8.2f} s   peak {m_count:8.0f} MB")
-    print(f"full edge table (pairs, n_docs, weights, backbone, evidence): {t_full:8.2f} s   peak {m_full:8.0f} MB")
-    print(f"baseline (itertools.combinations + networkx): {t_base:8.2f} s   peak {m_base:8.0f} MB")
-    print(f"speed-up of the sparse counting over the baseline: {t_base / t_count:.0f}x")
+    print(f"network stage (counts per article, edges, weights, backbone, nodes, {len(net['edge_evidence']):,} evidence rows): {t_full:8.2f} s   peak {m_full:8.0f} MB")
+    print(f"baseline (itertools.combinations + networkx, counts only): {t_base:8.2f} s   peak {m_base:8.0f} MB")
+    print(f"speed-up of the network stage over the baseline: {t_base / t_full:.1f}x")
 
 
 if __name__ == "__main__":

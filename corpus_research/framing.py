@@ -13,16 +13,16 @@ from scipy import sparse
 
 from .core import conform, knowledge_file, prf
 from .networks import bootstrap_rates, document_groups
-from .store import ROWS_PER_PASS, OnDisk, read_columns, relation, scratch_db
+from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, document_slices, read_columns, relation, scratch_db
 
 # %% auto #0
-__all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'DOCS_PER_SLICE', 'FramingConfig',
-           'doc_matrix', 'percentile_interval', 'group_ratios', 'doc_frames', 'outlet_frames', 'group_sums', 'voice_of',
-           'doc_voices', 'voices', 'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone', 'event_counts',
+__all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'doc_matrix',
+           'percentile_interval', 'group_ratios', 'doc_frames', 'outlet_frames', 'group_sums', 'voice_of', 'doc_voices',
+           'voices', 'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone', 'event_counts',
            'sentence_pairs', 'doc_events', 'doc_cooperation', 'cooperation', 'log_odds_z', 'term_matrix',
            'resampled_counts', 'keyness', 'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha',
-           'sample_for_coding', 'coding_file', 'document_slices', 'doc_rows', 'stacked', 'framing',
-           'plot_outlet_frames', 'plot_keyness', 'plot_shares']
+           'sample_for_coding', 'coding_file', 'doc_rows', 'stacked', 'framing', 'plot_outlet_frames', 'plot_keyness',
+           'plot_shares']
 
 # %% ../nbs/13_framing.ipynb #8e017904
 @dataclass(frozen=True)
@@ -366,13 +366,6 @@ def coding_file(coded:str|None)->Path|None:
 FRAMING_COLUMNS = dict(frames=["doc_id", "sent_id", "frame", "n_matches"], sentences=["doc_id", "sent_id", "n_tokens"], mentions=["doc_id", "sent_id", "actor_id"],
                        quotes=["doc_id", "kind", "text", "speaker_text", "speaker_id"], evaluations=["doc_id", "sent_id", "score"],
                        interactions=["doc_id", "sent_id", "class", "negated"]) # what the framing reads of the tables
-
-DOCS_PER_SLICE = 10_000 # documents whose sentence-level rows the framing holds at once
-
-def document_slices(documents:pd.DataFrame, size:int=DOCS_PER_SLICE)->list[tuple[str, str]|None]:
-    "The first and last doc_id of each run of `size` documents in doc_id order; [None] (all rows at once) when there are no documents."
-    ids = np.sort(documents.doc_id.astype(str).unique())
-    return [(ids[k], ids[min(k + size, len(ids)) - 1]) for k in range(0, len(ids), size)] or [None]
 
 def doc_rows(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables
              docs:tuple[str, str]|None, # the first and last doc_id of the slice (None: all)

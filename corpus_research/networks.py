@@ -4,11 +4,11 @@
 
 # %% ../nbs/11_networks.ipynb #9aac6f31
 from __future__ import annotations
-import html, json, math, re
-from dataclasses import asdict, dataclass, field
+import hashlib, html, json, math, re
+from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
 import networkx as nx
 import numpy as np
@@ -18,18 +18,18 @@ from scipy.stats import hypergeom
 
 from . import __version__
 from .core import conform, frames_digest, sha256_hex
-from .store import OnDisk, read_columns, read_folder, relation, scratch_db, write_folder
+from .store import DOCS_PER_SLICE, OnDisk, document_slices, read_columns, read_folder, relation, scratch_db, write_folder
 
 # %% auto #0
 __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN',
            'WIDGET_TEMPLATE', 'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members', 'spans_containing', 'unit_members',
-           'positions', 'coded', 'incidence', 'cooccurrence_counts', 'following_pairs', 'expand_pairs', 'unit_pairs',
-           'window_pairs', 'window_counts', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig',
-           'Units', 'build_units', 'pair_keys', 'evidence', 'network_edges', 'edge_evidence', 'graph', 'communities',
-           'node_table', 'document_groups', 'unit_totals', 'doc_edge_counts', 'resample_weights', 'bootstrap_rates',
-           'compare_groups', 'Group', 'network_settings', 'make_group', 'group_networks', 'corpus_evidence',
-           'pair_differences', 'reused', 'kept_evidence', 'NetworkInputs', 'network_inputs', 'grouping_networks',
-           'networks', 'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout',
+           'positions', 'coded', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs', 'edge_weights',
+           'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'pair_keys', 'unit_rows', 'per_doc', 'count_matrix',
+           'DocCounts', 'evidence', 'slice_counts', 'doc_counts', 'network_edges', 'graph', 'communities', 'node_table',
+           'document_groups', 'unit_totals', 'resample_weights', 'bootstrap_rates', 'compare_groups', 'network_nodes',
+           'settings_key', 'slice_rows', 'corpus_counts', 'edges_only', 'kept_evidence', 'NetworkInputs', 'Group',
+           'make_group', 'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'networks',
+           'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout',
            'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
@@ -92,21 +92,7 @@ def coded(members:pd.DataFrame, nodes:pd.Index)->pd.DataFrame:
     units = np.unique(doc * (int(key.max()) + 1 if len(key) else 1) + key, return_inverse=True)[1]
     return members.assign(unit=units.reshape(-1), code=positions(members.node, nodes))
 
-def incidence(members:pd.DataFrame, # `coded` members
-              n_nodes:int)->sparse.csr_matrix:
-    "The binary unit × node matrix (repeated mentions in a unit count once)."
-    n_units = int(members.unit.max()) + 1 if len(members) else 0
-    X = sparse.csr_matrix((np.ones(len(members), dtype=np.int32), (members.unit.to_numpy(), members.code.to_numpy())), shape=(n_units, n_nodes))
-    X.data[:] = 1 # duplicates were summed: presence only
-    return X
-
 # %% ../nbs/11_networks.ipynb #cfadc932
-def cooccurrence_counts(X:sparse.csr_matrix)->tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    "(source codes, target codes, counts, units per node) from the incidence matrix: the upper triangle of XᵀX and its diagonal."
-    C = (X.T @ X).tocoo()
-    upper = C.row < C.col
-    return C.row[upper], C.col[upper], C.data[upper].astype(np.int64), np.asarray(X.sum(axis=0)).ravel().astype(np.int64)
-
 def following_pairs(partners:np.ndarray)->tuple[np.ndarray, np.ndarray]:
     "Indices (i, j) pairing each element i with the `partners[i]` elements right after it."
     i = np.repeat(np.arange(len(partners)), partners)
@@ -145,12 +131,6 @@ def window_pairs(occ:pd.DataFrame, # `actor_occurrences` rows
     a, b = np.minimum(code[i], code[j]), np.maximum(code[i], code[j])
     sent = o.sent_id.to_numpy()
     return pd.DataFrame(dict(doc_id=o.doc_id.array.take(i), source=a, target=b, sent_a=sent[i], sent_b=sent[j]))
-
-def window_counts(pairs:pd.DataFrame, n_nodes:int)->tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    "(source codes, target codes, counts, pair ends per node) of window pairs, summed in a sparse matrix."
-    C = sparse.coo_matrix((np.ones(len(pairs), dtype=np.int64), (pairs.source, pairs.target)), shape=(n_nodes, n_nodes)).tocsr().tocoo()
-    ends = np.bincount(pairs.source, minlength=n_nodes) + np.bincount(pairs.target, minlength=n_nodes)
-    return C.row, C.col, C.data, ends
 
 # %% ../nbs/11_networks.ipynb #f1cbf68f
 def edge_weights(c:np.ndarray, n_a:np.ndarray, n_b:np.ndarray, N:float)->pd.DataFrame:
@@ -204,66 +184,123 @@ class NetworkConfig:
     export_windows:tuple = ("sentence",) # windows written as GEXF, GraphML and HTML per group
     sentence_evidence:tuple = ("sentence", "quote", "window:10") # windows whose evidence lists sentences; others list documents (sent_id null), as their units are
 
-@dataclass
-class Units:
-    "The co-occurrence units of one group for one window: pairs, counts, margins and what the evidence needs."
-    pairs:pd.DataFrame # one row per unit (or mention pair) and pair of nodes: doc_id, source, target (codes), unit or sent_a/sent_b
-    sents:pd.DataFrame|None # unit, code, sent_id of the members (None for windows)
-    source:np.ndarray # codes of the edges' ends and their counts
-    target:np.ndarray
-    count:np.ndarray
-    margin:np.ndarray # per node code: n_A of the weights
-    presence:np.ndarray # per node code: units (for windows: mentions) with the node
-    N:float
-
-def build_units(window:str, occ:pd.DataFrame, quotes:pd.DataFrame, nodes:pd.Index, n_units:float)->Units:
-    "Counts of one window over the occurrences `occ` (or quote members `quotes`), `n_units` units in all."
-    if window.startswith("window:"):
-        pairs = window_pairs(occ, int(window.split(":")[1]), nodes)
-        src, tgt, c, ends = window_counts(pairs, len(nodes))
-        mentions = np.bincount(positions(occ.node, nodes), minlength=len(nodes))
-        return Units(pairs, None, src, tgt, c, ends, mentions, 2.0 * len(pairs))
-    members = coded(quotes if window == "quote" else unit_members(occ, window), nodes)
-    src, tgt, c, margin = cooccurrence_counts(incidence(members, len(nodes)))
-    sents = members.drop_duplicates(["unit", "code", "sent_id"])[["unit", "code", "sent_id"]]
-    return Units(unit_pairs(members), sents, src, tgt, c, margin, margin, float(n_units))
-
-# %% ../nbs/11_networks.ipynb #dbf486a7
 def pair_keys(pairs:pd.DataFrame, # integer node codes `source` and `target`, one pair per row
               n_nodes:int)->np.ndarray:
     "One integer per row of `pairs`: source code × `n_nodes` + target code (sorted as (source, target))."
     return pairs.source.to_numpy(np.int64) * n_nodes + pairs.target.to_numpy(np.int64)
 
-def evidence(u:Units, sentences:bool=True)->pd.DataFrame:
-    "doc_id, source, target (codes), sent_id of every sentence behind every edge (`sentences` False: of every document, sent_id null)."
-    p = u.pairs
-    if not sentences: return p[["doc_id", "source", "target"]].drop_duplicates().assign(sent_id=pd.NA).sort_values(["source", "target", "doc_id"])
-    if u.sents is None: # windows
-        ev = pd.concat([p[["doc_id", "source", "target", "sent_a"]].rename(columns={"sent_a": "sent_id"}),
-                        p[["doc_id", "source", "target", "sent_b"]].rename(columns={"sent_b": "sent_id"})])
-    else: ev = pd.concat([p.merge(u.sents, left_on=["unit", end], right_on=["unit", "code"]) for end in ("source", "target")])
-    return ev[["doc_id", "source", "target", "sent_id"]].drop_duplicates().sort_values(["source", "target", "doc_id", "sent_id"])
+def unit_rows(window:str, occ:pd.DataFrame, quotes:pd.DataFrame, nodes:pd.Index)->tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame|None]:
+    "(pairs, present, sents) of one window over the occurrences `occ` (or quote members `quotes`). pairs: doc_id, source, target (codes) and unit (windows: sent_a, sent_b) of each pair of nodes in a unit (windows: each pair of mentions); present: doc_id, code of each node in each unit (windows: each mention); sents: unit, code, sent_id of the members (None for windows)."
+    if window.startswith("window:"):
+        return window_pairs(occ, int(window.split(":")[1]), nodes), occ.assign(code=positions(occ.node, nodes))[["doc_id", "code"]], None
+    members = coded(quotes if window == "quote" else unit_members(occ, window), nodes)
+    present = members.drop_duplicates(["unit", "code"])
+    return unit_pairs(members), present[["doc_id", "code"]], members.drop_duplicates(["unit", "code", "sent_id"])[["unit", "code", "sent_id"]]
 
-def network_edges(u:Units, nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
+def per_doc(doc_id:pd.Series, values:np.ndarray, name:str)->pd.DataFrame:
+    "doc_id, `name`, count: how many rows of each document have each value."
+    return pd.DataFrame({"doc_id": doc_id.array, name: values}).groupby(["doc_id", name], observed=True).size().reset_index(name="count")
+
+def count_matrix(rows:pd.DataFrame, # doc_id and count, one row per document and column
+                 docs:pd.Index, # the doc_ids of the matrix's rows
+                 column:np.ndarray, # the column of each row
+                 n_columns:int)->sparse.csr_matrix:
+    "documents × columns: each row's `count` at its document and column."
+    M = sparse.csr_matrix((rows["count"].to_numpy(np.int32), (positions(rows.doc_id, docs), column)), shape=(len(docs), n_columns))
+    M.sort_indices()
+    return M
+
+@dataclass
+class DocCounts:
+    "The counts of one window per document (rows: documents in doc_id order): a group's network, and a comparison of groups, are sums of rows."
+    window:str
+    docs:pd.Index # doc_ids of the rows
+    pairs:sparse.csr_matrix # documents × `keys`: units with both nodes (windows: pairs of mentions)
+    keys:np.ndarray # `pair_keys` of the columns of `pairs`, sorted
+    margin:sparse.csr_matrix # documents × nodes: n_A of the weights (windows: pair ends)
+    presence:sparse.csr_matrix # documents × nodes: units (windows: mentions) with the node
+    units:np.ndarray # units per document (windows: words), the denominators of rates
+
+    @property
+    def N(self)->float:
+        "All units of the documents (windows: 2 × all pairs)."
+        return 2.0 * self.pairs.sum() if self.window.startswith("window:") else float(self.units.sum())
+
+    def totals(self, matrix:str)->np.ndarray:
+        "Column sums of `pairs`, `margin` or `presence`."
+        return np.asarray(getattr(self, matrix).sum(axis=0)).ravel()
+
+    def of(self, docs:pd.Index)->DocCounts:
+        "The rows of `docs` (doc_ids of rows, sorted)."
+        if docs.equals(self.docs): return self
+        rows = self.docs.get_indexer(docs)
+        return DocCounts(self.window, docs, self.pairs[rows], self.keys, self.margin[rows], self.presence[rows], self.units[rows])
+
+    def digest(self, names:np.ndarray, # a 64-bit hash of each node's actor id (`pd.util.hash_array`)
+              )->bytes:
+        "SHA-256 of the rows with their nodes named by `names`: not by their codes or columns, which depend on the other documents' actors and pairs."
+        h = hashlib.sha256(json.dumps([self.window, self.docs.tolist()]).encode())
+        key = self.keys[self.pairs.indices]
+        for m in (self.pairs, self.margin, self.presence): h.update(np.asarray(m.indptr, np.int64).tobytes() + np.asarray(m.data, np.int64).tobytes())
+        for named in (names[key // len(names)], names[key % len(names)], names[self.margin.indices], names[self.presence.indices]): h.update(named.tobytes())
+        h.update(np.asarray(self.units, float).tobytes())
+        return h.digest()
+
+    @staticmethod
+    def stacked(parts:list[DocCounts])->DocCounts:
+        "The rows of `parts` (of one window, documents in order) one below the other, over the union of their pairs."
+        keys = np.unique(np.concatenate([p.keys for p in parts]))
+        recoded = lambda p: sparse.csr_matrix((p.pairs.data, np.searchsorted(keys, p.keys)[p.pairs.indices], p.pairs.indptr), shape=(len(p.docs), len(keys)))
+        return DocCounts(parts[0].window, pd.Index(np.concatenate([p.docs.to_numpy(object) for p in parts])),
+                         sparse.vstack([recoded(p) for p in parts], format="csr"), keys, sparse.vstack([p.margin for p in parts], format="csr"),
+                         sparse.vstack([p.presence for p in parts], format="csr"), np.concatenate([p.units for p in parts]))
+
+# %% ../nbs/11_networks.ipynb #58ce4af0
+def evidence(pairs:pd.DataFrame, sents:pd.DataFrame|None, # `unit_rows` of one window
+             window:str, nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
+    "The `edge_evidence` rows of one window: doc_id, source, target (actor ids), sent_id of every sentence behind every pair (windows not in `cfg.sentence_evidence`: of every document, sent_id null)."
+    if window not in cfg.sentence_evidence: ev = pairs[["doc_id", "source", "target"]].drop_duplicates().assign(sent_id=pd.NA)
+    elif sents is None: ev = pd.concat([pairs[["doc_id", "source", "target", s]].rename(columns={s: "sent_id"}) for s in ("sent_a", "sent_b")])
+    else: ev = pd.concat([pairs.merge(sents, left_on=["unit", end], right_on=["unit", "code"]) for end in ("source", "target")])
+    ev = ev[["doc_id", "source", "target", "sent_id"]].drop_duplicates().sort_values(["doc_id", "source", "target", "sent_id"]) # by document: slices follow each other
+    return conform(ev.assign(source=pd.Categorical.from_codes(ev.source, nodes), target=pd.Categorical.from_codes(ev.target, nodes), window=window), "edge_evidence")
+
+def slice_counts(t:dict[str, pd.DataFrame], # the documents, sentences, mentions and quotes of a slice of documents (`NETWORK_COLUMNS`)
+                 nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
+    "The rows per document of a slice: `units` (doc_id; units-k: units of window k), and for window k `pairs-k` (doc_id, key, count), `margin-k` and `presence-k` (doc_id, code, count) and `edge_evidence-k`."
+    occ, quotes = actor_occurrences(t["mentions"], t["sentences"]), quote_members(t["quotes"], t["mentions"])
+    docs = pd.Index(np.sort(t["documents"].doc_id.astype(str).unique()))
+    out = {"units": pd.DataFrame({"doc_id": docs} | {f"units-{k:03d}": unit_totals(w, t).reindex(docs).fillna(0).to_numpy(float) for k, w in enumerate(cfg.windows)})}
+    for k, window in enumerate(cfg.windows):
+        pairs, present, sents = unit_rows(window, occ, quotes, nodes)
+        ends = present if sents is not None else pd.concat([pairs[["doc_id", end]].set_axis(["doc_id", "code"], axis=1) for end in ("source", "target")])
+        out |= {f"pairs-{k:03d}": per_doc(pairs.doc_id, pair_keys(pairs, len(nodes)), "key"), f"margin-{k:03d}": per_doc(ends.doc_id, ends.code.to_numpy(), "code"),
+                f"presence-{k:03d}": per_doc(present.doc_id, present.code.to_numpy(), "code"), f"edge_evidence-{k:03d}": evidence(pairs, sents, window, nodes, cfg)}
+    return out
+
+def doc_counts(rows:dict[str, pd.DataFrame], # a slice's `slice_counts`
+               k:int, window:str, # a window and its position in `cfg.windows`
+               n_nodes:int)->DocCounts:
+    "The `DocCounts` of window k of a slice."
+    docs, pairs = pd.Index(rows["units"].doc_id.astype(str)), rows[f"pairs-{k:03d}"]
+    keys, column = np.unique(pairs.key.to_numpy(np.int64), return_inverse=True)
+    margin, presence = (count_matrix(r, docs, r.code.to_numpy(), n_nodes) for r in (rows[f"margin-{k:03d}"], rows[f"presence-{k:03d}"]))
+    return DocCounts(window, docs, count_matrix(pairs, docs, column.reshape(-1), len(keys)), keys, margin, presence, rows["units"][f"units-{k:03d}"].to_numpy(float))
+
+def network_edges(c:DocCounts, # the rows of a group's documents
+                  nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
     "The edges of one network (count, n_docs, weights, disparity, top_rank, backbone), with actor ids."
-    keep = u.count >= cfg.min_count
-    e = pd.DataFrame(dict(source=u.source[keep], target=u.target[keep], count=u.count[keep]))
-    n_docs = u.pairs.groupby(["source", "target"]).doc_id.nunique()
-    e["n_docs"] = n_docs.reindex(pd.MultiIndex.from_arrays([e.source, e.target])).to_numpy()
-    e = pd.concat([e, edge_weights(e["count"], u.margin[e.source], u.margin[e.target], u.N)], axis=1)
+    count = c.totals("pairs").astype(np.int64)
+    keep = count >= max(cfg.min_count, 1) # a group's rows have zeros in the columns of other groups' pairs
+    keys, margin = c.keys[keep], c.totals("margin")
+    e = pd.DataFrame(dict(source=keys // len(nodes), target=keys % len(nodes), count=count[keep], n_docs=c.pairs.getnnz(axis=0)[keep]))
+    e = pd.concat([e, edge_weights(e["count"], margin[e.source], margin[e.target], c.N)], axis=1)
     e["source"], e["target"] = nodes[e.source], nodes[e.target]
     e = e.sort_values(["source", "target"]).reset_index(drop=True)
     e["disparity"] = disparity(e) if len(e) else []
     e["top_rank"] = top_rank(e) if len(e) else []
     e["backbone"] = e.disparity < cfg.alpha
     return e
-
-def edge_evidence(u:Units, nodes:pd.Index, window:str, cfg:NetworkConfig, edges:pd.DataFrame)->pd.DataFrame:
-    "doc_id, source, target (actor ids), sent_id behind each of the network's `edges`."
-    ev = evidence(u, window in cfg.sentence_evidence)
-    codes = pd.DataFrame(dict(source=nodes.get_indexer(edges.source), target=nodes.get_indexer(edges.target)))
-    ev = ev[np.isin(pair_keys(ev, len(nodes)), pair_keys(codes, len(nodes)))]
-    return ev.assign(source=pd.Categorical.from_codes(ev.source, nodes), target=pd.Categorical.from_codes(ev.target, nodes))
 
 # %% ../nbs/11_networks.ipynb #cf7571cb
 def graph(edges:pd.DataFrame, nodes:list[str]=())->nx.Graph:
@@ -313,12 +350,6 @@ def unit_totals(window:str, tables:dict[str, pd.DataFrame])->pd.Series:
     return s.groupby("doc_id").n_tokens.sum() # windows: words, for rates
 
 # %% ../nbs/11_networks.ipynb #d0e518f0
-def doc_edge_counts(u:Units, docs:pd.Index, edges:np.ndarray, # sorted `pair_keys` of the edges
-                    n_nodes:int)->sparse.csr_matrix:
-    "Document × edge matrix of per-document counts (rows in the order of `docs`, columns of `edges`): the sparse matrix sums a document's pair rows."
-    cols = np.searchsorted(edges, pair_keys(u.pairs, n_nodes))
-    return sparse.csr_matrix((np.ones(len(cols)), (positions(u.pairs.doc_id, docs), cols)), shape=(len(docs), len(edges)))
-
 def resample_weights(d:int, size:int, rng:np.random.Generator)->np.ndarray:
     "size × d: how often each of `d` documents is drawn in each of `size` resamples of `d` draws with replacement (a multinomial, counted from uniform draws: far faster than `rng.multinomial` for thousands of documents)."
     draws = rng.integers(0, d, size=(size, d)) + np.arange(size)[:, None] * d
@@ -341,12 +372,12 @@ def bootstrap_rates(P:sparse.csr_matrix|np.ndarray, # documents × quantities (c
         out.append(np.divide(num * per, den, out=np.full(num.shape, empty), where=den > 0))
     return np.vstack(out) if out else np.zeros((0, P.shape[1]))
 
-def compare_groups(a:tuple[Units, pd.Index, np.ndarray], # (units, documents, units per document) of group A
-                   b:tuple[Units, pd.Index, np.ndarray], # the same of group B
+def compare_groups(a:DocCounts, b:DocCounts, # the rows of groups A and B in one window
                    nodes:pd.Index, cfg:NetworkConfig, rng:np.random.Generator)->pd.DataFrame:
     "Per edge seen in A or B: counts, rates per 1,000 units, their difference A − B with a bootstrap interval and p-value."
-    keys = np.unique(np.concatenate([pair_keys(x[0].pairs, len(nodes)) for x in (a, b)]))
-    (Pa, Ua), (Pb, Ub) = [(doc_edge_counts(u, docs, keys, len(nodes)), units) for u, docs, units in (a, b)]
+    seen = np.flatnonzero(a.pairs.getnnz(axis=0) + b.pairs.getnnz(axis=0))
+    keys = a.keys[seen]
+    (Pa, Ua), (Pb, Ub) = [(c.pairs[:, seen], c.units) for c in (a, b)]
     rate_a, rate_b = (np.asarray(P.sum(axis=0)).ravel() / max(U.sum(), 1) * 1000 for P, U in ((Pa, Ua), (Pb, Ub)))
     diff = bootstrap_rates(Pa, Ua, cfg.bootstrap, rng) - bootstrap_rates(Pb, Ub, cfg.bootstrap, rng)
     low, high = np.percentile(diff, [2.5, 97.5], axis=0) if cfg.bootstrap else (np.full(len(keys), np.nan),) * 2
@@ -357,57 +388,100 @@ def compare_groups(a:tuple[Units, pd.Index, np.ndarray], # (units, documents, un
                              significant=(low > 0) | (high < 0)))
 
 # %% ../nbs/11_networks.ipynb #3347a343
+NETWORK_COLUMNS = dict(documents=["doc_id"], mentions=["doc_id", "sent_id", "word", "start_char", "actor_id"], sentences=["doc_id", "sent_id", "par_id", "n_tokens"],
+                       quotes=["doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "speaker_id"]) # what the networks read of the tables
+
+def network_nodes(tables:dict[str, pd.DataFrame|OnDisk])->pd.Index:
+    "The actors that are nodes, sorted: those of linked mentions and the speakers of quotes that are not scare quotes (a DuckDB query over the tables, in memory or on disk)."
+    with scratch_db() as con:
+        relation(con, tables["mentions"], ordered=False).create_view("mentions")
+        relation(con, tables["quotes"], ordered=False).create_view("quotes")
+        ids = con.sql("""SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL
+                         UNION SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND kind IS DISTINCT FROM 'scare'""").fetchall()
+    return pd.Index(sorted(i for (i,) in ids), dtype=object)
+
+def settings_key(cfg:NetworkConfig)->str:
+    "What every slice's rows and group's networks depend on besides their documents: the settings (not which groupings are built or compared) and the package version."
+    return json.dumps([{k: v for k, v in asdict(cfg).items() if k not in ("groupings", "compare")}, __version__], default=str)
+
+def slice_rows(tables:dict[str, pd.DataFrame|OnDisk], docs:tuple[str, str]|None, # a slice: its first and last doc_id (None: all)
+               nodes:pd.Index, cfg:NetworkConfig, cache:Path|None)->tuple[dict[str, pd.DataFrame], list[pd.DataFrame|str]]:
+    "The `slice_counts` of a slice but its evidence, and the evidence of each window: rows, or with a `cache` the files of `cache/slice-<key>` that keep them (made once per content of the slice, the nodes and the settings)."
+    t = {name: read_columns(tables[name], columns, docs=docs) for name, columns in NETWORK_COLUMNS.items()}
+    names = [f"edge_evidence-{k:03d}" for k in range(len(cfg.windows))]
+    folder = cache/f"slice-{frames_digest(*t.values(), pd.DataFrame(dict(node=nodes)), pd.DataFrame(dict(settings=[settings_key(cfg)])))[:32]}" if cache else None
+    if folder and (folder/"done").is_file():
+        return {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet")) if p.stem not in names}, [str(folder/f"{n}.parquet") for n in names]
+    rows = slice_counts(t, nodes, cfg)
+    if folder: write_folder(rows, folder)
+    evidence = [rows.pop(n) for n in names]
+    return rows, [str(folder/f"{n}.parquet") for n in names] if folder else evidence
+
+def corpus_counts(tables:dict[str, pd.DataFrame|OnDisk], nodes:pd.Index, cfg:NetworkConfig, cache:Path|None,
+                  docs_per_slice:int)->tuple[dict[str, DocCounts], list[pd.DataFrame|str]]:
+    "Every window's `DocCounts` of all documents, made a slice of `docs_per_slice` documents at a time, and the evidence of every window and slice (window by window)."
+    parts, evidence = {window: [] for window in cfg.windows}, []
+    for docs in document_slices(tables["documents"], docs_per_slice):
+        rows, ev = slice_rows(tables, docs, nodes, cfg, cache)
+        for k, window in enumerate(cfg.windows): parts[window].append(doc_counts(rows, k, window, len(nodes)))
+        evidence.append(ev)
+    return {window: DocCounts.stacked(parts.pop(window)) for window in cfg.windows}, [ev[k] for k in range(len(cfg.windows)) for ev in evidence]
+
+def edges_only(rows:pd.DataFrame, # evidence of one window
+               kept:dict[str, np.ndarray]|None, nodes:pd.Index)->pd.DataFrame:
+    "The evidence `rows` of the pairs in `kept` (window -> `pair_keys`; None: all rows)."
+    if kept is None or not len(rows): return rows
+    return rows[np.isin(positions(rows.source, nodes) * len(nodes) + positions(rows.target, nodes), kept[rows.window.iat[0]])]
+
+def kept_evidence(parts:list[pd.DataFrame|str], # the evidence of every window and slice, window by window: rows, or their Parquet files
+                  kept:dict[str, np.ndarray]|None, # window -> `pair_keys` of the edges over all documents (None: every pair is an edge)
+                  nodes:pd.Index, cache:Path|None)->pd.DataFrame|OnDisk:
+    "`edge_evidence`: without a `cache` in memory; with one an `OnDisk` over the slices' files, or, when some pairs are no edges, over their filtered copies in `cache/evidence-<key>`."
+    if cache and kept is None: return OnDisk("edge_evidence", tuple((f, ()) for f in parts))
+    rows = ((f"edge_evidence-{k:05d}", edges_only(pd.read_parquet(p) if isinstance(p, str) else p, kept, nodes)) for k, p in enumerate(parts))
+    if cache is None: return conform(pd.concat([r for _, r in rows], ignore_index=True), "edge_evidence")
+    folder = cache/f"evidence-{sha256_hex(json.dumps(parts).encode() + b''.join(kept[w].tobytes() for w in sorted(kept)))[:32]}"
+    if not (folder/"done").is_file(): write_folder(rows, folder)
+    return OnDisk("edge_evidence", tuple((str(f), ()) for f in sorted(folder.glob("edge_evidence-*.parquet"))))
+
+@dataclass
+class NetworkInputs:
+    "What every group's networks are built from."
+    counts:dict # window -> `DocCounts` of all documents
+    nodes:pd.Index # actor ids, sorted
+    names:np.ndarray # a 64-bit hash of each actor id, naming the nodes in the groups' keys
+    base:bytes # the settings, part of every group's key
+
 @dataclass
 class Group:
-    "The documents of one group, what its networks are built from, and the key of its content."
+    "The documents of one group and the key of their content."
     docs:pd.Index # doc_ids, sorted
-    occ:pd.DataFrame # `actor_occurrences` of the documents
-    quotes:pd.DataFrame # `quote_members` of the documents
-    per_doc:dict # window -> units per document (in the order of `docs`)
     key:str
-    built:dict = field(default_factory=dict, repr=False) # window -> Units, built once (networks and comparisons share them)
 
-    def units(self, window:str, nodes:pd.Index)->Units:
-        if window not in self.built: self.built[window] = build_units(window, self.occ, self.quotes, nodes, self.per_doc[window].sum())
-        return self.built[window]
+def make_group(docs:pd.Index, x:NetworkInputs)->Group:
+    "The `Group` of the documents `docs`, keyed by their rows in every window (their nodes by actor id) and the settings."
+    h = hashlib.sha256(x.base)
+    for c in x.counts.values(): h.update(c.of(docs).digest(x.names))
+    return Group(docs, h.hexdigest())
 
-def network_settings(cfg:NetworkConfig)->dict:
-    "The settings that a group's networks and comparisons depend on (not which groupings are built or compared)."
-    return {k: v for k, v in asdict(cfg).items() if k not in ("groupings", "compare")}
-
-def make_group(docs:pd.Index, occ:pd.DataFrame, quotes:pd.DataFrame, totals:dict[str, pd.Series], cfg:NetworkConfig)->Group:
-    "The `Group` of the documents `docs`."
-    occ, quotes = occ[occ.doc_id.isin(docs)], quotes[quotes.doc_id.isin(docs)]
-    per_doc = {window: totals[window].reindex(docs).fillna(0).to_numpy(float) for window in cfg.windows}
-    key = frames_digest(pd.DataFrame(dict(doc_id=docs)), occ, quotes, pd.DataFrame(per_doc),
-                        pd.DataFrame(dict(settings=[json.dumps([network_settings(cfg), __version__], default=str)])))
-    return Group(docs, occ, quotes, per_doc, key)
-
-def group_networks(g:Group, nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
+def group_networks(g:Group, x:NetworkInputs, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
     "`edges` and `nodes` of every window of one group (column `group` empty)."
     out = {name: [] for name in GROUP_TABLES}
-    for window in cfg.windows:
-        u = g.units(window, nodes)
-        edges = network_edges(u, nodes, cfg)
-        present = pd.Series(u.presence, index=nodes)
+    for window, counts in x.counts.items():
+        c = counts.of(g.docs)
+        edges = network_edges(c, x.nodes, cfg)
+        present = pd.Series(c.totals("presence"), index=x.nodes)
         out["edges"].append(edges.assign(window=window))
         out["nodes"].append(node_table(edges, present[present > 0], cfg.seed).assign(window=window))
     return {name: conform(pd.concat(frames, ignore_index=True), name) for name, frames in out.items()}
 
-def corpus_evidence(g:Group, nodes:pd.Index, cfg:NetworkConfig)->Iterator[tuple[str, pd.DataFrame]]:
-    "`edge_evidence` of the group of all articles, one window at a time: (part name, rows), each window's units freed before the next window's are built."
-    for k, window in enumerate(cfg.windows):
-        u = g.units(window, nodes)
-        del g.built[window] # the evidence is the last use of these units
-        yield f"edge_evidence-{k:03d}", conform(edge_evidence(u, nodes, window, cfg, network_edges(u, nodes, cfg)).assign(window=window), "edge_evidence")
-
 def pair_differences(a:Group, b:Group, labels:tuple[str, str, str], # grouping, group A, group B
-                     nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
+                     x:NetworkInputs, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
     "`edge_differences` of groups A and B in every window, each window's bootstrap seeded by `cfg.seed` and the names."
     frames = []
-    for window in cfg.windows:
+    for window, c in x.counts.items():
         rng = np.random.default_rng([cfg.seed, int(sha256_hex(json.dumps([*labels, window]).encode())[:8], 16)])
-        diff = compare_groups(*[(g.units(window, nodes), g.docs, g.per_doc[window]) for g in (a, b)], nodes, cfg, rng)
+        diff = compare_groups(c.of(a.docs), c.of(b.docs), x.nodes, cfg, rng)
         frames.append(diff.assign(grouping=labels[0], group_a=labels[1], group_b=labels[2], window=window))
     return {"edge_differences": conform(pd.concat(frames, ignore_index=True), "edge_differences")}
 
@@ -422,57 +496,36 @@ def reused(key:str, compute:Callable[[], dict[str, pd.DataFrame]], cache:Path|No
     memo[key] = tables
     return tables
 
-def kept_evidence(key:str, parts:Callable[[], Iterable[tuple[str, pd.DataFrame]]], cache:Path|None)->pd.DataFrame|OnDisk:
-    "`edge_evidence` from its `parts()`: without a `cache`, in memory; with one, each part written to `cache/<key>` as it comes and left there (an `OnDisk` over the files)."
-    if cache is None: return conform(pd.concat([rows for _, rows in parts()], ignore_index=True), "edge_evidence")
-    folder = cache/key
-    if not (folder/"done").is_file(): write_folder(parts(), folder)
-    return OnDisk("edge_evidence", tuple((str(f), ()) for f in sorted(folder.glob("edge_evidence*.parquet"))))
-
-NETWORK_COLUMNS = dict(mentions=["doc_id", "sent_id", "word", "start_char", "actor_id"], sentences=["doc_id", "sent_id", "par_id", "n_tokens"],
-                       quotes=["doc_id", "quote_id", "sent_id", "kind", "start_char", "end_char", "speaker_id"]) # what the networks read of the tables
-
-@dataclass
-class NetworkInputs:
-    "What every group's networks are built from."
-    occ:pd.DataFrame # `actor_occurrences`
-    quotes:pd.DataFrame # `quote_members`
-    totals:dict # window -> units per doc_id (`unit_totals`)
-    nodes:pd.Index # actor ids, sorted
-
-def network_inputs(tables:dict[str, pd.DataFrame|OnDisk], cfg:NetworkConfig)->NetworkInputs:
-    "The `NetworkInputs` of the store's tables, read column by column as `NETWORK_COLUMNS` says (and freed once made)."
-    t = {name: read_columns(tables[name], columns) for name, columns in NETWORK_COLUMNS.items()} | {"documents": tables["documents"]}
-    occ, quotes = actor_occurrences(t["mentions"], t["sentences"]), quote_members(t["quotes"], t["mentions"])
-    return NetworkInputs(occ, quotes, {window: unit_totals(window, t) for window in cfg.windows}, pd.Index(sorted(set(occ.node) | set(quotes.node))))
-
 def grouping_networks(grouping:str, documents:pd.DataFrame, x:NetworkInputs, cfg:NetworkConfig, cache:Path|None, memo:dict)->dict[str, list[pd.DataFrame]]:
-    "Frames of `doc_groups`, `edges` and `nodes` of each group of `grouping`, and, if it is compared, the `edge_differences` of each pair of groups; the groups' units are freed on return."
+    "Frames of `doc_groups`, `edges` and `nodes` of each group of `grouping`, and, if it is compared, the `edge_differences` of each pair of groups."
     groups, compared = document_groups(documents, grouping), {}
     out = dict(doc_groups=[pd.DataFrame(dict(doc_id=groups.index, grouping=grouping, group=groups.to_numpy()))], edges=[], nodes=[], edge_differences=[])
     for group, members in groups.groupby(groups, sort=True):
-        g = make_group(pd.Index(sorted(members.index)), x.occ, x.quotes, x.totals, cfg)
+        g = make_group(pd.Index(sorted(members.index)), x)
         if grouping in cfg.compare: compared[group] = g
-        tables_g = reused(f"group-{g.key[:32]}", lambda: group_networks(g, x.nodes, cfg), cache, memo)
+        tables_g = reused(f"group-{g.key[:32]}", lambda: group_networks(g, x, cfg), cache, memo)
         for name in GROUP_TABLES: out[name].append(tables_g[name].assign(group=group))
     for ga, gb in combinations(sorted(compared), 2):
         key = sha256_hex(json.dumps([grouping, ga, gb, compared[ga].key, compared[gb].key]).encode())[:32]
-        out["edge_differences"].append(reused(f"pair-{key}", lambda: pair_differences(compared[ga], compared[gb], (grouping, ga, gb), x.nodes, cfg),
+        out["edge_differences"].append(reused(f"pair-{key}", lambda: pair_differences(compared[ga], compared[gb], (grouping, ga, gb), x, cfg),
                                               cache, memo)["edge_differences"])
     return out
 
 def networks(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables: documents, sentences, mentions, quotes (in memory or on disk)
              cfg:NetworkConfig=NetworkConfig(),
-             cache:Path|None=None, # a folder where each group's networks and each comparison are kept for reruns
+             cache:Path|None=None, # a folder where each slice's rows, each group's networks and each comparison are kept for reruns
+             docs_per_slice:int=DOCS_PER_SLICE, # documents whose sentence-level rows are held at once
             )->dict[str, pd.DataFrame|OnDisk]:
     "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window (`edge_evidence` left on disk when there is a `cache`)."
-    x, documents, memo = network_inputs(tables, cfg), tables["documents"], {}
+    nodes = network_nodes(tables)
+    counts, evidence = corpus_counts(tables, nodes, cfg, cache, docs_per_slice)
+    x, memo = NetworkInputs(counts, nodes, pd.util.hash_array(nodes.to_numpy(object)), settings_key(cfg).encode()), {}
     out = {name: [] for name in NETWORK_TABLES if name != "edge_evidence"}
     for grouping in cfg.groupings:
-        for name, frames in grouping_networks(grouping, documents, x, cfg, cache, memo).items(): out[name] += frames
-    everything = make_group(pd.Index(sorted(documents.doc_id)), x.occ, x.quotes, x.totals, cfg)
+        for name, frames in grouping_networks(grouping, tables["documents"], x, cfg, cache, memo).items(): out[name] += frames
+    kept = None if cfg.min_count <= 1 else {window: c.keys[c.totals("pairs") >= cfg.min_count] for window, c in counts.items()}
     merged = {name: conform(pd.concat(frames, ignore_index=True) if frames else [], name) for name, frames in out.items()}
-    return merged | {"edge_evidence": kept_evidence(f"evidence-{everything.key[:32]}", lambda: corpus_evidence(everything, x.nodes, cfg), cache)}
+    return merged | {"edge_evidence": kept_evidence(evidence, kept, nodes, cache)}
 
 GROUP_TABLES = ("edges", "nodes")
 NETWORK_TABLES = ("edges", "nodes", "edge_differences", "doc_groups", "edge_evidence")
@@ -481,11 +534,11 @@ def group_evidence(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
                    group:str, window:str,
                    edges:pd.DataFrame|None=None, # some of the group's edges of `window` (default: all)
                   )->pd.DataFrame:
-    "The `edge_evidence` rows of one group's network (in memory or on disk): those of its articles, for its edges, in the table's order."
+    "The `edge_evidence` rows of one group's network (in memory or on disk): those of its articles, for its edges, sorted by source, target, doc_id and sent_id."
     if edges is None: edges = net["edges"][(net["edges"].group == group) & (net["edges"].window == window)]
     groups = net["doc_groups"]
     with scratch_db() as con:
-        relation(con, net["edge_evidence"]).create_view("evidence")
+        relation(con, net["edge_evidence"], ordered=False).create_view("evidence") # the query sorts: no sort of the whole table first
         con.register("members", groups.loc[groups.group == group, ["doc_id"]])
         con.register("ties", edges[["source", "target"]])
         rows = con.execute("""SELECT e.* FROM evidence e SEMI JOIN members m ON e.doc_id = m.doc_id

@@ -20,9 +20,10 @@ import pyarrow.parquet as pq
 from .core import TABLES, conform
 
 # %% auto #0
-__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'versions', 'write_table', 'write_folder',
-           'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema', 'batches', 'fetch_frame',
-           'stream_table', 'OnDisk', 'read_columns', 'relation', 'Tables', 'write_store', 'connect', 'read_table']
+__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'DOCS_PER_SLICE', 'versions',
+           'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema',
+           'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'relation', 'Tables',
+           'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -162,6 +163,13 @@ def read_columns(table:pd.DataFrame|OnDisk, # a table of `TABLES`, in memory or 
         select = dict(columns=columns, keys=tuple(keys.columns) if keys is not None else ())
         frames = [fetch_frame(con.sql(query)) for query in ([table.sql(docs=docs, **select)] if docs else table.slices(con, **select))]
     return pd.concat(frames, ignore_index=True).astype(dtypes) if frames else conform([], table.name)[columns]
+
+DOCS_PER_SLICE = 10_000 # documents whose sentence-level rows a corpus-level stage holds at once
+
+def document_slices(documents:pd.DataFrame, size:int=DOCS_PER_SLICE)->list[tuple[str, str]|None]:
+    "The first and last doc_id of each run of `size` documents in doc_id order, for `read_columns(..., docs=)`; [None] (all rows at once) when there are no documents."
+    ids = np.sort(documents.doc_id.astype(str).unique())
+    return [(ids[k], ids[min(k + size, len(ids)) - 1]) for k in range(0, len(ids), size)] or [None]
 
 def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk, ordered:bool=True)->duckdb.DuckDBPyRelation:
     "A DuckDB relation over a table in memory or on disk (`ordered` False: rows on disk in any order)."

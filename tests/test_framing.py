@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from corpus_research.core import TABLES, knowledge_file
-from corpus_research.framing import DOCS_PER_SLICE, FRAMING_TABLES, FramingConfig, framing, krippendorff_alpha
+from corpus_research.framing import FRAMING_TABLES, FramingConfig, framing, krippendorff_alpha
+from corpus_research.store import DOCS_PER_SLICE
 from corpus_research.frames import CODED_TABLES, load_instruments
 
 from conftest import cli

@@ -7,9 +7,11 @@ from itertools import combinations
 
 import networkx as nx
 import pandas as pd
+import pytest
 
-from corpus_research.networks import NetworkConfig, group_evidence, networks
+from corpus_research.networks import NETWORK_TABLES, NetworkConfig, group_evidence, networks
 from corpus_research.pipeline import NlpConfig, run
+from corpus_research.store import DOCS_PER_SLICE
 
 from conftest import cli, quiet
 
@@ -85,11 +87,12 @@ def test_hostile_article_text_runs_no_script_in_the_view(tmp_path):
     assert page.count("<script") == 2 and "<img" not in page and "onerror=alert(1)" in page  # kept as escaped data
 
 
-def test_networks_are_deterministic(seed_run):
+@pytest.mark.parametrize("docs_per_slice", [DOCS_PER_SLICE, 1, 2])
+def test_networks_are_deterministic_and_the_same_by_slices(seed_run, docs_per_slice):
+    "The networks of the run, again, from slices of 1, 2 and all seed articles: the same tables to the last bit."
     tables, _ = seed_run
-    cfg = NetworkConfig(groupings=("all", "outlet_family"), compare=("outlet_family",), bootstrap=50)
-    first, second = networks(tables, cfg), networks(tables, cfg)
-    for name in first: pd.testing.assert_frame_equal(first[name], second[name])
+    again = networks(tables, NetworkConfig(), docs_per_slice=docs_per_slice)
+    for name in NETWORK_TABLES: pd.testing.assert_frame_equal(again[name], tables[name], check_exact=True)
 
 
 def test_network_command(seed_run):

@@ -18,7 +18,7 @@ from scipy.stats import hypergeom
 
 from . import __version__
 from .core import conform, frames_digest, sha256_hex
-from .store import DOCS_PER_SLICE, OnDisk, document_slices, read_columns, read_folder, relation, scratch_db, write_folder
+from .store import DOCS_PER_SLICE, OnDisk, document_slices, read_columns, read_folder, relation, scratch_db, sql_text, write_folder
 
 # %% auto #0
 __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN',
@@ -28,9 +28,10 @@ __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES',
            'DocCounts', 'evidence', 'slice_counts', 'doc_counts', 'network_edges', 'graph', 'communities', 'node_table',
            'document_groups', 'unit_totals', 'resample_weights', 'bootstrap_rates', 'compare_groups', 'network_nodes',
            'settings_key', 'slice_rows', 'corpus_counts', 'edges_only', 'kept_evidence', 'NetworkInputs', 'Group',
-           'make_group', 'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'networks',
-           'group_evidence', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout',
-           'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
+           'make_group', 'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'networks', 'in_group',
+           'group_evidence', 'evidence_totals', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph',
+           'layout', 'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug',
+           'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -530,21 +531,35 @@ def networks(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables: docume
 GROUP_TABLES = ("edges", "nodes")
 NETWORK_TABLES = ("edges", "nodes", "edge_differences", "doc_groups", "edge_evidence")
 
-def group_evidence(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
-                   group:str, window:str,
-                   edges:pd.DataFrame|None=None, # some of the group's edges of `window` (default: all)
-                  )->pd.DataFrame:
-    "The `edge_evidence` rows of one group's network (in memory or on disk): those of its articles, for its edges, sorted by source, target, doc_id and sent_id."
+def in_group(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
+             group:str, window:str,
+             edges:pd.DataFrame|None, # some of the group's edges of `window` (None: all)
+             query:str, # SQL over the view `in_group`
+            )->pd.DataFrame:
+    "The result of `query`, where the view `in_group` holds the `edge_evidence` rows (in memory or on disk) of one group's network: those of its articles and window, for its edges."
     if edges is None: edges = net["edges"][(net["edges"].group == group) & (net["edges"].window == window)]
     groups = net["doc_groups"]
     with scratch_db() as con:
         relation(con, net["edge_evidence"], ordered=False).create_view("evidence") # the query sorts: no sort of the whole table first
         con.register("members", groups.loc[groups.group == group, ["doc_id"]])
         con.register("ties", edges[["source", "target"]])
-        rows = con.execute("""SELECT e.* FROM evidence e SEMI JOIN members m ON e.doc_id = m.doc_id
-                              SEMI JOIN ties t ON e.source = t.source AND e.target = t.target
-                              WHERE e."window" = ? ORDER BY e.source, e.target, e.doc_id, e.sent_id""", [window])
-        return conform(rows.df(), "edge_evidence")
+        con.execute(f"""CREATE TEMP VIEW in_group AS SELECT e.* FROM evidence e SEMI JOIN members m ON e.doc_id = m.doc_id
+                        SEMI JOIN ties t ON e.source = t.source AND e.target = t.target WHERE e."window" = {sql_text(window)}""")
+        return con.sql(query).df()
+
+def group_evidence(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
+                   group:str, window:str,
+                   edges:pd.DataFrame|None=None, # some of the group's edges of `window` (default: all)
+                   first:int|None=None, # only the first rows of each edge (default: all)
+                  )->pd.DataFrame:
+    "The `edge_evidence` rows of one group's network: those of its articles, for its edges, sorted by source, target, doc_id and sent_id."
+    rank = "" if first is None else f" QUALIFY row_number() OVER (PARTITION BY source, target ORDER BY doc_id, sent_id) <= {int(first)}"
+    return conform(in_group(net, group, window, edges, f"SELECT * FROM in_group{rank} ORDER BY source, target, doc_id, sent_id"), "edge_evidence")
+
+def evidence_totals(net:dict[str, pd.DataFrame|OnDisk], group:str, window:str, edges:pd.DataFrame|None=None)->dict[tuple[str, str], int]:
+    "(source, target) -> the number of `edge_evidence` rows of each edge of one group's network."
+    t = in_group(net, group, window, edges, "SELECT source, target, count(*) AS n FROM in_group GROUP BY ALL")
+    return {(a, b): int(n) for a, b, n in zip(t.source, t.target, t.n)}
 
 # %% ../nbs/11_networks.ipynb #182604be
 def view_edges(edges:pd.DataFrame, top_k:int)->pd.DataFrame:
@@ -646,12 +661,14 @@ def network_data(edges:pd.DataFrame, nodes:pd.DataFrame, # one group and window 
                  evidence:pd.DataFrame, # its `edge_evidence` rows
                  sentences:pd.DataFrame, # doc_id, sent_id, text
                  documents:pd.DataFrame, # doc_id, outlet, published, title
-                 actors:pd.DataFrame, cfg:NetworkConfig=NetworkConfig())->dict:
+                 actors:pd.DataFrame, cfg:NetworkConfig=NetworkConfig(),
+                 totals:dict|None=None, # (source, target) -> evidence rows of the edge, when `evidence` holds only the first ones (`evidence_totals`)
+                )->dict:
     "What the interactive view draws: nodes (label, position, radius, colour) and edges (width, count, the first sentences behind them)."
     shown, drawn = network_view(edges, nodes, actors, cfg)
     label = dict(zip(documents.doc_id, documents.outlet.astype(str) + ", " + documents.published.astype(str).str.slice(0, 10)))
     ev = evidence.merge(shown[["source", "target"]], on=["source", "target"]) # the drawn edges' evidence only
-    total = ev.groupby(["source", "target"]).size().to_dict()
+    total = ev.groupby(["source", "target"]).size().to_dict() if totals is None else totals
     ev = ev.groupby(["source", "target"]).head(EVIDENCE_SHOWN).merge(sentences[["doc_id", "sent_id", "text"]], on=["doc_id", "sent_id"], how="left")
     by_edge = {k: [dict(source=label.get(d, d), text=t if isinstance(t, str) else "") for d, t in zip(g.doc_id, g.text)] for k, g in ev.groupby(["source", "target"])}
     return dict(nodes=[dict(id=r.actor_id, label=r.label, x=r.x, y=r.y, r=round(5 + 20 * math.sqrt(r.share), 1), color=r.color) for r in drawn.itertuples()],
@@ -667,9 +684,9 @@ def network_widget(data:dict, # `network_data`
     return WIDGET_TEMPLATE.replace("{id}", element_id).replace("{title}", html.escape(title)).replace("{data}", _script_json(data))
 
 def network_html(edges:pd.DataFrame, nodes:pd.DataFrame, evidence:pd.DataFrame, sentences:pd.DataFrame, documents:pd.DataFrame,
-                 actors:pd.DataFrame, title:str, cfg:NetworkConfig=NetworkConfig())->str:
-    "A self-contained interactive HTML page of the view of one network; clicking an edge lists its sentences."
-    widget = network_widget(network_data(edges, nodes, evidence, sentences, documents, actors, cfg), "network", title)
+                 actors:pd.DataFrame, title:str, cfg:NetworkConfig=NetworkConfig(), totals:dict|None=None)->str:
+    "A self-contained interactive HTML page of the view of one network (arguments: `network_data`'s); clicking an edge lists its sentences."
+    widget = network_widget(network_data(edges, nodes, evidence, sentences, documents, actors, cfg, totals), "network", title)
     return PAGE_TEMPLATE.replace("{title}", html.escape(title)).replace("{widget}", widget)
 
 WIDGET_TEMPLATE = """<div class="network-view" id="{id}">
@@ -748,9 +765,10 @@ def network_files(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
     for (group, window), edges in net["edges"].groupby(["group", "window"]):
         if window not in cfg.export_windows: continue
         n, name = nodes.get_group((group, window)), f"networks/{slug(group)}_{slug(window)}"
-        e = group_evidence(net, group, window, view_edges(edges, cfg.top_k)) # the view's edges: all the page shows
+        view = view_edges(edges, cfg.top_k) # all the page shows: the first sentences of the view's edges, and how many there are
+        e, totals = group_evidence(net, group, window, view, first=EVIDENCE_SHOWN), evidence_totals(net, group, window, view)
         G = export_graph(edges, n, tables["actors"])
         files[f"{name}.gexf"], files[f"{name}.graphml"] = gexf(G), graphml(G)
         shown = read_columns(tables["sentences"], ["doc_id", "sent_id", "text"], keys=e[["doc_id", "sent_id"]].dropna())
-        files[f"{name}.html"] = network_html(edges, n, e, shown, tables["documents"], tables["actors"], f"{group} · {window}", cfg)
+        files[f"{name}.html"] = network_html(edges, n, e, shown, tables["documents"], tables["actors"], f"{group} · {window}", cfg, totals)
     return files

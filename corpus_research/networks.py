@@ -432,7 +432,8 @@ def edges_only(rows:pd.DataFrame, # evidence of one window
                kept:dict[str, np.ndarray]|None, nodes:pd.Index)->pd.DataFrame:
     "The evidence `rows` of the pairs in `kept` (window -> `pair_keys`; None: all rows)."
     if kept is None or not len(rows): return rows
-    return rows[np.isin(positions(rows.source, nodes) * len(nodes) + positions(rows.target, nodes), kept[rows.window.iat[0]])]
+    codes = pd.DataFrame(dict(source=positions(rows.source, nodes), target=positions(rows.target, nodes)))
+    return rows[np.isin(pair_keys(codes, len(nodes)), kept[rows.window.iat[0]])]
 
 def kept_evidence(parts:list[pd.DataFrame|str], # the evidence of every window and slice, window by window: rows, or their Parquet files
                   kept:dict[str, np.ndarray]|None, # window -> `pair_keys` of the edges over all documents (None: every pair is an edge)
@@ -450,8 +451,6 @@ class NetworkInputs:
     "What every group's networks are built from."
     counts:dict # window -> `DocCounts` of all documents
     nodes:pd.Index # actor ids, sorted
-    names:np.ndarray # a 64-bit hash of each actor id, naming the nodes in the groups' keys
-    base:bytes # the settings, part of every group's key
 
 @dataclass
 class Group:
@@ -459,10 +458,10 @@ class Group:
     docs:pd.Index # doc_ids, sorted
     key:str
 
-def make_group(docs:pd.Index, x:NetworkInputs)->Group:
-    "The `Group` of the documents `docs`, keyed by their rows in every window (their nodes by actor id) and the settings."
-    h = hashlib.sha256(x.base)
-    for c in x.counts.values(): h.update(c.of(docs).digest(x.names))
+def make_group(docs:pd.Index, x:NetworkInputs, cfg:NetworkConfig)->Group:
+    "The `Group` of the documents `docs`, keyed by their rows in every window (their nodes named by a hash of the actor id) and the settings; the rows are taken a window at a time, not held for all windows."
+    h, names = hashlib.sha256(settings_key(cfg).encode()), pd.util.hash_array(x.nodes.to_numpy(object))
+    for c in x.counts.values(): h.update(c.of(docs).digest(names))
     return Group(docs, h.hexdigest())
 
 def group_networks(g:Group, x:NetworkInputs, cfg:NetworkConfig)->dict[str, pd.DataFrame]:
@@ -502,7 +501,7 @@ def grouping_networks(grouping:str, documents:pd.DataFrame, x:NetworkInputs, cfg
     groups, compared = document_groups(documents, grouping), {}
     out = dict(doc_groups=[pd.DataFrame(dict(doc_id=groups.index, grouping=grouping, group=groups.to_numpy()))], edges=[], nodes=[], edge_differences=[])
     for group, members in groups.groupby(groups, sort=True):
-        g = make_group(pd.Index(sorted(members.index)), x)
+        g = make_group(pd.Index(sorted(members.index)), x, cfg)
         if grouping in cfg.compare: compared[group] = g
         tables_g = reused(f"group-{g.key[:32]}", lambda: group_networks(g, x, cfg), cache, memo)
         for name in GROUP_TABLES: out[name].append(tables_g[name].assign(group=group))
@@ -520,7 +519,7 @@ def networks(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables: docume
     "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window (`edge_evidence` left on disk when there is a `cache`)."
     nodes = network_nodes(tables)
     counts, evidence = corpus_counts(tables, nodes, cfg, cache, docs_per_slice)
-    x, memo = NetworkInputs(counts, nodes, pd.util.hash_array(nodes.to_numpy(object)), settings_key(cfg).encode()), {}
+    x, memo = NetworkInputs(counts, nodes), {}
     out = {name: [] for name in NETWORK_TABLES if name != "edge_evidence"}
     for grouping in cfg.groupings:
         for name, frames in grouping_networks(grouping, tables["documents"], x, cfg, cache, memo).items(): out[name] += frames

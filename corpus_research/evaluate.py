@@ -14,10 +14,10 @@ from .core import IngestConfig, knowledge_file, prf
 from .pipeline import NlpConfig, run
 
 # %% auto #0
-__all__ = ['NO_SPACE_BEFORE', 'NO_SPACE_AFTER', 'TOGGLING', 'NAME_RX', 'DIRECT', 'INDIRECT', 'detokenize', 'SpkAttArticle',
-           'read_spkatt', 'spkatt_files', 'token_keys', 'word_keys', 'keys_in', 'match', 'cue_and_speaker',
-           'scored_messages', 'score_article', 'summarise', 'write_jsonl', 'evaluate_quotes', 'load_quote_gold',
-           'score_seed_quotes']
+__all__ = ['NO_SPACE_BEFORE', 'NO_SPACE_AFTER', 'TOGGLING', 'NAME_RX', 'DIRECT', 'INDIRECT', 'SETTINGS', 'detokenize',
+           'SpkAttArticle', 'read_spkatt', 'spkatt_files', 'token_keys', 'word_keys', 'keys_in', 'match',
+           'cue_and_speaker', 'scored_messages', 'score_article', 'summarise', 'write_jsonl', 'evaluate_quotes',
+           'load_quote_gold', 'score_seed_quotes']
 
 # %% ../nbs/15_evaluate.ipynb #105e2923
 NO_SPACE_BEFORE = frozenset(",.;:!?)]}“”’‘%…") | {"''", "'s"}
@@ -95,21 +95,25 @@ def cue_and_speaker(quote)->list[tuple[int, int]]:
     "Character spans of a predicted quote's cue and speaker (the annotation leaves them out of the message)."
     return [(int(a), int(b)) for a, b in ((quote.cue_start, quote.cue_end), (quote.speaker_start, quote.speaker_end)) if pd.notna(a)]
 
-def scored_messages(art:SpkAttArticle, forms:tuple[str, ...])->dict[frozenset, list]:
-    "Message word keys -> source token keys of the top-level annotations of `forms`: not nested, or nested in no larger message."
+def scored_messages(art:SpkAttArticle, forms:tuple[str, ...],
+                    nested:bool=True, # False: only the top-level annotations (not nested, or nested in no larger message)
+                   )->dict[frozenset, list]:
+    "Message word keys -> source token keys of the annotations of `forms`, identical messages once."
     messages = [frozenset(word_keys(art, token_keys(a["Message"]))) for a in art.annotations]
     out = {}
     for a, m in zip(art.annotations, messages):
-        if m and a["Form"] in forms and (not a["IsNested"] or not any(m < other for other in messages)):
+        if m and a["Form"] in forms and (nested or not a["IsNested"] or not any(m < other for other in messages)):
             out.setdefault(m, []).extend(token_keys(a["Source"]))
     return out
 
-def score_article(art:SpkAttArticle, quotes:pd.DataFrame)->dict:
-    "Counts per kind (tp, fp, fn, speaker checks) for one article's predicted `quotes` (offsets into `art.text`)."
+SETTINGS = dict(all=True, top_level=False) # setting -> are nested messages and quotes scored?
+
+def score_article(art:SpkAttArticle, quotes:pd.DataFrame, nested:bool=True)->dict:
+    "Counts per kind (tp, fp, fn, speaker checks) for one article's predicted `quotes` (offsets into `art.text`); with `nested` False, only quotes and messages nested in no other."
     counts = {}
     for kind, forms in (("direct", DIRECT), ("indirect", INDIRECT)):
-        gold = scored_messages(art, forms)
-        pred = quotes[(quotes.kind == kind) & ~quotes.in_title.fillna(False).astype(bool) & quotes.nested_in.isna()]
+        gold = scored_messages(art, forms, nested)
+        pred = quotes[(quotes.kind == kind) & ~quotes.in_title.fillna(False).astype(bool) & (nested | quotes.nested_in.isna())]
         p_keys = [keys_in(art, r.start_char, r.end_char, cue_and_speaker(r)) for r in pred.itertuples()]
         g_keys, sources = list(gold), list(gold.values())
         pairs = match(p_keys, g_keys)
@@ -144,7 +148,7 @@ def evaluate_quotes(folder:str|Path, # folder of SpkAtt-2023 JSON files
                     nlp_cfg:NlpConfig=NlpConfig(),
                     cfg:IngestConfig=IngestConfig(),
                    )->tuple[pd.DataFrame, pd.DataFrame]:
-    "Scores per kind, and the per-article counts, of the pipeline's quotes on SpkAtt articles."
+    "Scores per setting (`SETTINGS`) and kind, and the per-article counts, of the pipeline's quotes on SpkAtt articles."
     articles = [read_spkatt(f) for f in spkatt_files(folder, limit)]
     work = Path(work or tempfile.mkdtemp(prefix="cr-spkatt-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -153,9 +157,10 @@ def evaluate_quotes(folder:str|Path, # folder of SpkAtt-2023 JSON files
     by_record = dict(zip(docs.record.astype(int) - 1, docs.doc_id))
     quotes = {d: q for d, q in tables["quotes"].groupby("doc_id")}
     empty = tables["quotes"].iloc[:0]
-    counts = [score_article(a, quotes.get(by_record.get(i), empty)) for i, a in enumerate(articles)]
-    per_article = pd.DataFrame([{"article": a.name, **{f"{k}_{m}": v for k, c in n.items() for m, v in c.items()}} for a, n in zip(articles, counts)])
-    return summarise(counts), per_article
+    counts = {setting: [score_article(a, quotes.get(by_record.get(i), empty), nested) for i, a in enumerate(articles)] for setting, nested in SETTINGS.items()}
+    per_article = pd.DataFrame([{"article": a.name, **{f"{setting}_{k}_{m}": v for setting in SETTINGS for k, c in counts[setting][n].items() for m, v in c.items()}}
+                                for n, a in enumerate(articles)])
+    return pd.concat({setting: summarise(c) for setting, c in counts.items()}, names=["setting"]), per_article
 
 # %% ../nbs/15_evaluate.ipynb #6e020ae3
 def load_quote_gold(folder:str|None=None)->pd.DataFrame:

@@ -27,7 +27,7 @@ __all__ = ['CLOSERS', 'ALWAYS_OPEN', 'MARK_RX', 'NP_TAGS', 'PERSONAL_PRONOUNS', 
            'mixed_clause', 'reported_clause', 'reported_before', 'verb_frames', 'postposed_source', 'marker_frames',
            'mood_frame', 'Found', 'marked_groups', 'name_in_phrase', 'names_quote', 'labelled', 'predicative',
            'direct_quote', 'speech_act', 'own_quote', 'indirect_quotes', 'carry_speakers', 'speaker_actor', 'quote_row',
-           'fills', 'nesting', 'document_quotes']
+           'fills', 'nesting', 'partial_quote', 'document_quotes']
 
 # %% ../nbs/10_quotes.ipynb #09213547
 @dataclass(frozen=True)
@@ -773,6 +773,12 @@ def nesting(found:list[Found])->list[int|None]:
         out.append(outer[0] if outer else None)
     return out
 
+def partial_quote(f:Found, outer:Found)->bool:
+    "Is the scare quote `f`, inside the message of the indirect quote `outer`, the speaker's own words? It is when it opens with a lower-case word ('er sei „äußerst erschüttert“'), is not set apart by the writer ('sogenannte „…“') and is not the speaker named by `outer`; names and labels open with a capital ('in der „Sentani Regency“')."
+    speaker = outer.att.speaker if outer.att else None
+    return (f.kind == "scare" and f.att is None and f.text[:1].islower()
+            and not (speaker and speaker[0] is f.p and speaker[1] <= f.first_token < speaker[2]))
+
 def document_quotes(doc_id:str, paras:list[Paragraph], lex:SpeechLexicon, genders:dict|None=None)->tuple[list[dict], list[str]]:
     "The `quotes` rows of one document's paragraphs (in text order) and its problems with quotation marks."
     problems, found = [], []
@@ -785,6 +791,9 @@ def document_quotes(doc_id:str, paras:list[Paragraph], lex:SpeechLexicon, gender
         if f := direct_quote(paras, group, lex): found.append(f)
     for p in paras: found += indirect_quotes(p, lex)
     previous, found = {}, [f for f in carry_speakers(found) if f.kind != "act"]
+    outer = nesting(found)
+    for f, n in zip(found, outer):
+        if n is not None and partial_quote(f, found[n]): f.kind, f.att = "direct", found[n].att
     rows = [quote_row(doc_id, n, f, genders or {}, previous) for n, f in enumerate(found)]
-    for row, outer in zip(rows, nesting(found)): row["nested_in"] = outer
+    for row, n in zip(rows, outer): row["nested_in"] = n
     return rows, problems

@@ -88,8 +88,9 @@ def test_evaluate_quotes_scores_direct_and_indirect(tmp_path):
                  dict(Form="Indirect", IsNested=False, Message=["1:3", "1:4", "1:5"], Source=["1:0"], Cue=["1:1"]),
                  dict(Form="Reported", IsNested=False, Message=["2:0"], Source=[], Cue=[])])
     scores, per_article = evaluate_quotes(folder, nlp_cfg=NlpConfig(cache=None))
-    assert scores.loc["direct", ["gold", "matched", "speaker_accuracy"]].tolist() == [1, 1, 1.0]
-    assert scores.loc["indirect", ["gold", "matched", "speaker_accuracy"]].tolist() == [1, 1, 1.0]
+    for setting in ("all", "top_level"):
+        assert scores.loc[(setting, "direct"), ["gold", "matched", "speaker_accuracy"]].tolist() == [1, 1, 1.0]
+        assert scores.loc[(setting, "indirect"), ["gold", "matched", "speaker_accuracy"]].tolist() == [1, 1, 1.0]
     assert len(per_article) == 1
     r = cli("evaluate-quotes", folder, "--no-cache")
     assert r.returncode == 0 and "speaker_accuracy" in r.stdout

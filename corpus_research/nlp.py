@@ -22,20 +22,23 @@ from spacy.tokens import Doc, DocBin
 from .core import conform, load_knowledge, sha256_hex
 
 # %% auto #0
-__all__ = ['TERMINAL', 'QUOTES_AND_BRACKETS', 'YEAR_WITH_STOP', 'SENTENCE_RULES', 'MAX_SENTENCE_TOKENS', 'CUT_AFTER',
-           'CLOSED_CLASS_TAGS', 'MAX_CHARS', 'SENTENCE_COMPONENTS', 'TAGGING_COMPONENTS', 'STRING_ATTRS', 'FLAG_ATTRS',
-           'SENTENCE_KINDS', 'DOCBIN_ATTRS', 'SPACES', 'words', 'sentence_starts', 'cut_long_runs', 'factory',
-           'make_german_sentences', 'recase', 'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline',
-           'Tok', 'kept', 'read_tokens', 'tokens', 'sentence_spans', 'pipeline_fingerprint', 'sentence_rows',
-           'journalistic', 'doc_batches', 'batch_key', 'nlp_text', 'run_pipeline', 'annotate', 'annotated_paragraphs',
-           'sentences']
+__all__ = ['TERMINAL', 'QUOTES_AND_BRACKETS', 'YEAR_WITH_STOP', 'NUMBER_WITH_STOP', 'SENTENCE_OPENERS', 'SENTENCE_RULES',
+           'MAX_SENTENCE_TOKENS', 'CUT_AFTER', 'TAGGER_RULES', 'CLOSED_CLASS_TAGS', 'MAX_CHARS', 'SENTENCE_COMPONENTS',
+           'TAGGING_COMPONENTS', 'STRING_ATTRS', 'FLAG_ATTRS', 'SENTENCE_KINDS', 'DOCBIN_ATTRS', 'SPACES', 'words',
+           'sentence_starts', 'cut_long_runs', 'factory', 'make_german_sentences', 'recase', 'HanTaTagger',
+           'make_hanta_tagger', 'german_pipeline', 'load_pipeline', 'Tok', 'kept', 'read_tokens', 'tokens',
+           'sentence_spans', 'pipeline_fingerprint', 'sentence_rows', 'journalistic', 'doc_batches', 'batch_key',
+           'nlp_text', 'run_pipeline', 'annotate', 'annotated_paragraphs', 'sentences']
 
 # %% ../nbs/08_nlp.ipynb #8d3d7331
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
 QUOTES_AND_BRACKETS = frozenset("\"'“”„‚‘’»«›‹)]}")
 
 YEAR_WITH_STOP = re.compile(r"(1\d|20)\d\d\.") # the tokenizer keeps a full stop after a year with it: 'vor 1933. Dabei …'
-SENTENCE_RULES = "2" # the version of `sentence_starts`, part of the NLP cache key: change it with the rules
+NUMBER_WITH_STOP = re.compile(r"\d+\.") # an ordinal ('am 3. Oktober'), or a number ending a sentence when an article or pronoun follows
+SENTENCE_OPENERS = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines", "Er", "Sie",
+                              "Es", "Wir", "Ich", "Man", "Dies", "Diese", "Dieser", "Dieses"}) # words no ordinal stands before: 'des Modells 3. Ein Sprecher …'
+SENTENCE_RULES = "3" # the version of `sentence_starts`, part of the NLP cache key: change it with the rules
 MAX_SENTENCE_TOKENS = 150 # longest sentence; text without punctuation is cut there
 CUT_AFTER = frozenset({",", ";", ":", "–", "—", "-"})
 
@@ -49,7 +52,7 @@ def sentence_starts(doc:Doc, max_tokens:int=MAX_SENTENCE_TOKENS)->list[bool]:
     starts = [i == 0 for i in range(len(texts))]
     i = 0
     while i < len(texts):
-        if texts[i] in TERMINAL or YEAR_WITH_STOP.fullmatch(texts[i]):
+        if texts[i] in TERMINAL or YEAR_WITH_STOP.fullmatch(texts[i]) or NUMBER_WITH_STOP.fullmatch(texts[i]) and texts[i + 1:i + 2] and texts[i + 1] in SENTENCE_OPENERS:
             j = i + 1
             while j < len(texts) and texts[j] in QUOTES_AND_BRACKETS and not spaced[j - 1]: j += 1
             if j < len(texts) and not (texts[j][0].islower() or texts[j][0] in ",;:"): starts[j] = True
@@ -90,6 +93,7 @@ def recase(lemma:str, word:str)->str:
     return word[:n] + lemma[n:]
 
 # %% ../nbs/08_nlp.ipynb #f970882b
+TAGGER_RULES = 2 # the version of the component's own rules (2: hyphenated compounds ending in a noun are nouns); part of its fingerprint
 CLOSED_CLASS_TAGS = frozenset({"APPR", "APPRART", "APPO", "ADV", "PROAV", "KOUS", "KOUI", "KON", "PWAV", "PTKNEG"}) # word classes a noun homograph can hide
 
 class HanTaTagger:
@@ -108,6 +112,9 @@ class HanTaTagger:
         tag = tag.replace("(", "").replace(")", "")
         tag = self.stts.get(tag, tag)
         pos = self.upos.get(tag, "X")
+        head, _, last = word.rpartition("-")
+        if pos not in ("NOUN", "PROPN") and head and last[:1].isupper() and (noun := self.analyze(last))[2] in ("NOUN", "PROPN"):
+            return f"{head}-{noun[0]}", noun[1], noun[2] # a compound whose last part is a noun is one: 'documenta-Homepage'
         return (recase(lemma, word) if pos in ("NOUN", "PROPN") else lemma), tag, pos
 
     def __call__(self, doc:Doc)->Doc:
@@ -124,7 +131,7 @@ class HanTaTagger:
     @property
     def fingerprint(self)->str:
         "What the component's output depends on besides its config: the tag maps and HanTa's version."
-        return sha256_hex(json.dumps(dict(stts=self.stts, upos=self.upos, closed=sorted(CLOSED_CLASS_TAGS), hanta=version("HanTa")), sort_keys=True).encode())
+        return sha256_hex(json.dumps(dict(stts=self.stts, upos=self.upos, closed=sorted(CLOSED_CLASS_TAGS), rules=TAGGER_RULES, hanta=version("HanTa")), sort_keys=True).encode())
 
 @factory("hanta_tagger", default_config={"model": "morphmodel_ger.pgz", "cache_size": 500_000, "knowledge": None})
 def make_hanta_tagger(nlp:Language, name:str, model:str, cache_size:int, knowledge:str|None):

@@ -17,17 +17,18 @@ from .nlp import Tok, sentence_spans, tokens
 # %% auto #0
 __all__ = ['CLOSERS', 'ALWAYS_OPEN', 'MARK_RX', 'NP_TAGS', 'PERSONAL_PRONOUNS', 'HEAD_TAGS', 'DETERMINERS', 'ARTICLES', 'VON',
            'PREPOSITIONS', 'QUOTED_NAME_TOKENS', 'NAME_WORD_TAGS', 'GENITIVE', 'CLAUSE_MARKS', 'ASIDE_TOKENS', 'FINITE',
-           'COMPLEMENTIZERS', 'CONJUNCTIONS', 'FOCUS', 'OBLIQUE', 'KONJUNKTIV_II', 'ATTACHING', 'RELATIVE',
-           'SOURCE_PREPOSITIONS', 'SUBJECT_TAGS', 'INSERTION_MARKS', 'DATIVE_ARTICLES', 'MOOD_METHODS',
-           'CARRY_SENTENCES', 'MIN_CLAUSE_WORDS', 'NAME_PREPOSITIONS', 'WEB_ADDRESS', 'SpeechLexicon', 'load_speech',
-           'Marked', 'quote_marks', 'konjunktiv_i', 'Paragraph', 'paragraph', 'noun_phrase', 'noun_phrase_before',
-           'first_noun_phrase', 'Cue', 'cue_verb', 'clause_cue', 'has_verb', 'finite_verb', 'relative_clause',
-           'skip_particles', 'fronted_subject', 'main_clause', 'previous_main_subject', 'apposition_subject',
-           'source_phrase', 'personal', 'clause_subject', 'Attribution', 'after_quote', 'before_quote', 'in_sentence',
-           'mixed_clause', 'reported_clause', 'reported_before', 'verb_frames', 'postposed_source', 'marker_frames',
-           'mood_frame', 'Found', 'marked_groups', 'name_in_phrase', 'names_quote', 'labelled', 'predicative',
-           'direct_quote', 'speech_act', 'own_quote', 'indirect_quotes', 'carry_speakers', 'speaker_actor', 'quote_row',
-           'fills', 'nesting', 'partial_quote', 'document_quotes']
+           'COMPLEMENTIZERS', 'CONJUNCTIONS', 'FOCUS', 'OBLIQUE', 'KONJUNKTIV_II', 'ATTACHING', 'ATTRIBUTE_TAGS',
+           'RELATIVE', 'SOURCE_PREPOSITIONS', 'POINTERS', 'SUBJECT_TAGS', 'INSERTION_MARKS', 'DATIVE_ARTICLES',
+           'MOOD_METHODS', 'CARRY_SENTENCES', 'MIN_CLAUSE_WORDS', 'NAME_PREPOSITIONS', 'WEB_ADDRESS', 'SpeechLexicon',
+           'load_speech', 'Marked', 'quote_marks', 'konjunktiv_i', 'Paragraph', 'paragraph', 'noun_phrase',
+           'extended_attribute', 'noun_phrase_before', 'first_noun_phrase', 'Cue', 'cue_verb', 'clause_cue', 'has_verb',
+           'finite_verb', 'relative_clause', 'skip_particles', 'fronted_subject', 'main_clause',
+           'previous_main_subject', 'apposition_subject', 'source_phrase', 'personal', 'clause_subject', 'Attribution',
+           'after_quote', 'pointing_sentence', 'before_quote', 'in_sentence', 'mixed_clause', 'reported_clause',
+           'reported_before', 'verb_frames', 'postposed_source', 'marker_frames', 'mood_frame', 'Found',
+           'marked_groups', 'name_in_phrase', 'names_quote', 'glosses_quote', 'coordinated_name', 'labelled',
+           'predicative', 'direct_quote', 'speech_act', 'own_quote', 'indirect_quotes', 'carry_speakers',
+           'speaker_actor', 'quote_row', 'fills', 'nesting', 'partial_quote', 'voiceless_frame', 'document_quotes']
 
 # %% ../nbs/10_quotes.ipynb #09213547
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class SpeechLexicon:
     after_markers:frozenset # the source follows: 'laut Kerry'
     before_markers:frozenset # the source precedes: 'Kerry zufolge'
     closing_markers:frozenset # the source follows at the end of a sentence or quote: '…, so Kerry'
-    nach_nouns:frozenset # 'nach Angaben X'
+    nach_nouns:tuple # lower-case nouns after which 'nach' attributes: 'nach Angaben X'
     marker_class:str
     distancing:frozenset # 'angeblich', 'sogenannt'
     never_speakers:frozenset # 'es', 'man', 'wer', …
@@ -48,10 +49,11 @@ class SpeechLexicon:
     label_nouns:tuple # lower-case name nouns that never speak: 'Der Titel lautet „…“'
     naming_verbs:frozenset # verbs that name their reflexive object: 'die sich „…“ nennt'
     speaker_nouns:tuple # lower-case endings of nouns that name people or organisations: 'trainer', 'regierung'
+    mute_nouns:tuple # lower-case endings of nouns that end like those but name things or times: 'september', 'wasser'
 
-    def attributes(self, noun:str)->bool:
-        "Does `noun` name an attribution after 'nach' ('Angaben', also in compounds: 'Polizeiangaben')?"
-        return noun in self.nach_nouns or any(noun.endswith(n.lower()) for n in self.nach_nouns)
+    def attributes(self, tok)->bool:
+        "Does the noun `tok` name an attribution before 'nach' ('Angaben', also in compounds and by its lemma: 'Polizeiangaben', 'Darstellungen')?"
+        return tok.text.lower().endswith(self.nach_nouns) or tok.lemma_.lower().endswith(self.nach_nouns)
 
     def names(self, lemma:str)->bool:
         "Does a noun with `lemma` introduce a quoted name ('Organisation', also in compounds: 'Fachblatt')?"
@@ -63,7 +65,8 @@ class SpeechLexicon:
 
     def speaks(self, lemma:str)->bool:
         "Does a noun with `lemma` name people or an organisation ('Bundestrainer', 'Staatsanwaltschaft')?"
-        return lemma.lower().endswith(self.speaker_nouns)
+        lemma = lemma.lower()
+        return lemma.endswith(self.speaker_nouns) and not lemma.endswith(self.mute_nouns)
 
 @lru_cache(maxsize=4)
 def load_speech(folder:str|None=None)->SpeechLexicon:
@@ -74,10 +77,10 @@ def load_speech(folder:str|None=None)->SpeechLexicon:
         for v in verbs: verb_class.setdefault(v, cls)
     m = k["markers"]
     return SpeechLexicon(verb_class, frozenset(k["separable"]["particles"]), frozenset(m["after"]), frozenset(m["before"]), frozenset(m["closing"]),
-                         frozenset(m["nach_nouns"]), m["class"], frozenset(k["distancing"]["words"]),
+                         tuple(n.lower() for n in m["nach_nouns"]), m["class"], frozenset(k["distancing"]["words"]),
                          frozenset(k["speakers"]["never"]), frozenset(k["speakers"]["pronouns"]), frozenset(m["adverbs"]),
                          tuple(n.lower() for n in k["names"]["nouns"]), tuple(n.lower() for n in k["names"]["labels"]),
-                         frozenset(k["names"]["reflexive_verbs"]), tuple(k["speakers"]["noun_endings"]))
+                         frozenset(k["names"]["reflexive_verbs"]), tuple(k["speakers"]["noun_endings"]), tuple(k["speakers"]["mute_endings"]))
 
 # %% ../nbs/10_quotes.ipynb #db5d550f
 CLOSERS = {"„": "“”\"", "‚": "‘’", "»": "«", "«": "»", "›": "‹", "‹": "›", "“": "”\"", "\"": "\"", "‘": "’"}
@@ -246,18 +249,29 @@ def noun_phrase(p:Paragraph, i:int, end:int, lex:SpeechLexicon)->tuple[int, int]
     def determiner(k): return doc[k].tag_ in DETERMINERS or doc[k].lower_ in ARTICLES
     j = i
     if i in p.mentions: j = min(p.mentions[i][0], end)
+    elif determiner(i) and (attribute := extended_attribute(p, i + 1, end)): j = attribute
     while j < end and np_token(j) and j not in p.quoted and not (j > i and determiner(j) and doc[j - 1].tag_ in HEAD_TAGS): j += 1
     heads = [k for k in range(i, j) if doc[k].tag_ in HEAD_TAGS or k in p.mentions]
     if not heads and j - i > 1 and determiner(i) and doc[j - 1].tag_ == "ADJA": heads = [j - 1] # a noun made of an adjective: 'der 81-Jährige'
     if not heads and (q := _quoted_name(p, j, end, any_words=j > i)): return i, q[1]
     if not heads or (j - i == 1 and doc[i].text in lex.never_speakers): return None
     e = max(heads[-1] + 1, p.mentions[heads[-1]][0] if heads[-1] in p.mentions else 0)
-    if e < end and doc[e].text in CLOSERS and e in p.quoted: # a quoted name: 'die Organisation „Reporter ohne Grenzen“'
-        while e < end and e in p.quoted: e += 1
+    if e < end and (_quoted_name(p, e, end) or lex.names(doc[e - 1].lemma_) and e in p.quote_end): e = p.quote_end[e] # a quoted name: 'die Organisation „Reporter ohne Grenzen“', 'die Zeitung „taz“'
     if e < end and doc[e].lower_ in GENITIVE and (g := noun_phrase(p, e, end, lex)) and doc[e].text not in lex.pronouns: e = g[1]
     if e < end and (close := p.aside(e, end)) is not None: e = close + 1 # 'Thomas de Maizière (CDU)'
     if e + 1 < end and doc[e].lower_ in ATTACHING and (g := noun_phrase(p, e + 1, end, lex)): e = g[1] # 'Moritz Wohlrab von der Aktion', 'Kerry und Lawrow'
     return i, min(e, end)
+
+ATTRIBUTE_TAGS = frozenset({"ADV", "ADJD", "APPR", "APPRART", "PTKNEG"}) # words that open an extended attribute: 'die in New York geborene …'
+
+def extended_attribute(p:Paragraph, k:int, end:int, longest:int=10)->int|None:
+    "After a determiner, the inflected adjective or participle at the end of an extended attribute opening at token `k` with an adverb or a prepositional phrase, when a noun follows it: 'die in New York City geborene Lopez', 'einer gestern verbreiteten Erklärung'."
+    if k >= end or p.toks[k].tag_ not in ATTRIBUTE_TAGS: return None
+    for m in range(k + 1, min(end - 1, k + longest)):
+        t = p.toks[m]
+        if t.tag_ == "ADJA" and p.toks[m + 1].tag_ in HEAD_TAGS | {"ADJA"}: return m
+        if t.tag_ not in NP_TAGS | ATTRIBUTE_TAGS or m in p.quoted: return None
+    return None
 
 def _words(p:Paragraph, s:int, e:int)->list:
     return [t for t in p.toks[s:e] if not (t.is_punct or t.is_space)]
@@ -312,8 +326,10 @@ def cue_verb(p:Paragraph, i:int, clause_end:int, lex:SpeechLexicon, any_finite:b
     t = p.toks[i]
     if not t.tag_.startswith("V") or i in p.quoted: return None
     last = next((k for k in range(clause_end - 1, i, -1) if not p.toks[k].is_punct), None)
-    if last is not None and t.tag_ in FINITE and p.toks[last].lower_ in lex.particles and (lemma := p.toks[last].lower_ + t.lemma_) in lex.verb_class:
-        return Cue(i, i + 1, last, lemma, lex.verb_class[lemma])
+    if last is not None and t.tag_ in FINITE and p.toks[last].lower_ in lex.particles: # the particle makes the verb: 'räumte … ein', not 'findet … statt'
+        lemma = p.toks[last].lower_ + t.lemma_
+        if lemma in lex.verb_class: return Cue(i, i + 1, last, lemma, lex.verb_class[lemma])
+        return Cue(i, i + 1, last, lemma, "other") if any_finite else None
     if t.lemma_ in lex.verb_class: return Cue(i, i + 1, None, t.lemma_, lex.verb_class[t.lemma_])
     if any_finite and t.tag_ in FINITE | {"VVPP"}: return Cue(i, i + 1, None, t.lemma_, "other") # a finite verb may be tagged as a participle: 'begründet'
 
@@ -388,7 +404,7 @@ def personal(p:Paragraph, s:int, e:int, lex:SpeechLexicon)->bool:
     doc = p.toks
     if s in p.mentions or doc[s].tag_ == "PPER": return True
     head = next((k for k in range(s, e) if doc[k].tag_ in HEAD_TAGS or k in p.mentions), None)
-    return head is not None and (head in p.mentions or doc[head].tag_ == "NE" or lex.speaks(doc[head].lemma_))
+    return head is not None and (head in p.mentions or doc[head].tag_ == "NE" or lex.speaks(doc[head].lemma_) or lex.speaks(doc[head].text)) # the word itself too: a lemma may be wrong ('Nobelkomitee' -> 'Nobelkomite')
 
 def clause_subject(p:Paragraph, a:int, e:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "The subject of clause a..e: before its finite verb if that is a noun phrase, else the first noun phrase after it; a relative pronoun's antecedent; the source after 'in' for 'heißt es'."
@@ -437,7 +453,8 @@ def after_quote(p:Paragraph, e:int, lex:SpeechLexicon, clause:bool=True)->Attrib
     sent_end = p.sentence(e - 1)[1]
     i = e
     while i < sent_end and p.toks[i].text in (",", "“", "”", "\"", "«", "»"): i += 1
-    if i >= sent_end or i == e and not clause: return None # without a comma only after a quoted clause: '„…“ heißt es in …'
+    if all(t.is_punct for t in p.toks[i:sent_end]): return pointing_sentence(p, sent_end, lex) if clause else None # the quotation ends its sentence
+    if i == e and not clause: return None # without a comma only after a quoted clause: '„…“ heißt es in …'
     clauses = p.clauses(i, sent_end)
     end = clauses[0][1] if clauses else sent_end # the attribution clause
     t = p.toks[i]
@@ -450,6 +467,17 @@ def after_quote(p:Paragraph, e:int, lex:SpeechLexicon, clause:bool=True)->Attrib
         np = clause_subject(p, i, end, lex)
         return Attribution("after", (p, *np) if np else None, (p, cue))
     return None
+
+POINTERS = frozenset({"das", "dies", "dieses", "so"}) # words that open a sentence about the quotation before it: '„…“ Das sagte Kerry.'
+
+def pointing_sentence(p:Paragraph, i:int, lex:SpeechLexicon)->Attribution|None:
+    "Attribution by the sentence starting at token `i`, right after a quotation that ends its own sentence, when it opens with a word pointing back and a finite verb and its first clause has a cue verb: '„…“ Das sagte Kerry am Montag.'"
+    while i < len(p.toks) and (p.toks[i].is_space or p.toks[i].is_punct): i += 1
+    if i + 1 >= len(p.toks) or p.toks[i].lower_ not in POINTERS or p.toks[i + 1].tag_ not in FINITE: return None
+    clauses = p.clauses(i, p.sentence(i)[1])
+    if not clauses or not (cue := clause_cue(p, *clauses[0], lex)): return None
+    np = clause_subject(p, *clauses[0], lex)
+    return Attribution("after", (p, *np) if np else None, (p, cue))
 
 def before_quote(paras:list[Paragraph], k:int, s:int, lex:SpeechLexicon)->Attribution|None:
     "Attribution by a clause ending in a colon before the opening mark at token `s` of paragraph `k` (or ending paragraph `k-1`)."
@@ -464,9 +492,10 @@ def before_quote(paras:list[Paragraph], k:int, s:int, lex:SpeechLexicon)->Attrib
         if not relative_clause(p, ca) and (cue := clause_cue(p, ca, cb, lex)):
             np = clause_subject(p, ca, cb, lex)
             return Attribution("colon", (p, *np) if np else None, (p, cue))
-    if not has_verb(p, *clauses[-1]): np = first_noun_phrase(p, *clauses[-1], lex) # 'Lawrow:', 'Der Minister am Dienstag:'
-    else: # the subject of the main clause if it can speak: 'Der Ermittler will aufhören, wenn …:', not 'Seine Zuversicht gründet sich auf …:'
+    np = None if has_verb(p, *clauses[-1]) else first_noun_phrase(p, *clauses[-1], lex) # 'Lawrow:', 'Der Minister am Dienstag:'
+    if np is None: # the subject of the main clause if it can speak: 'Der Ermittler will aufhören, wenn …:', '… brachte die Sprecherin, Anna Muster, zum Ausdruck:', not 'Seine Zuversicht gründet sich auf …:'
         main = next((c for c in clauses if main_clause(p, *c)), None)
+        if main and konjunktiv_i(p.toks, finite_verb(p, *main)): return None # reported speech goes on: the quotation takes its speaker ('Queensland sei Neuseeland verpflichtet: „…“')
         np = clause_subject(p, *main, lex) if main else None
         if np and not personal(p, *np, lex): np = None
     return Attribution("colon", (p, *np), (p, j, j + 1, "neutral")) if np else None
@@ -475,12 +504,13 @@ def in_sentence(p:Paragraph, s:int, e:int, lex:SpeechLexicon, same_clause:bool=F
     "Attribution by a cue verb outside the quote (tokens s..e) in the quote's sentence, or with `same_clause` in the quote's own clause."
     a, b = p.sentence(s)
     clauses = [c for c in p.clauses(a, b) if not same_clause or c[0] < e and s < c[1]]
+    found = []
     for ca, cb in sorted(clauses, key=lambda c: min(abs(c[0] - s), abs(c[1] - e))): # the nearest clause first
         for i in range(ca, cb):
-            if (i < s or i >= e) and (cue := cue_verb(p, i, cb, lex)):
-                np = clause_subject(p, ca, cb, lex)
-                if np: return Attribution("frame", (p, *np), (p, cue))
-    return None
+            if (i < s or i >= e) and (cue := cue_verb(p, i, cb, lex)) and (np := clause_subject(p, ca, cb, lex)):
+                found.append(Attribution("frame", (p, *np), (p, cue)))
+                break
+    return next((att for att in found if personal(*att.speaker, lex)), found[0] if found else None) # the nearest subject that can speak
 
 # %% ../nbs/10_quotes.ipynb #ff10836b
 SUBJECT_TAGS = frozenset({"ART", "NE", "NN", "PPER", "PPOSAT", "PDAT", "PDS", "PIAT", "PIS", "ADJA", "CARD"}) # words a subject can start with
@@ -533,7 +563,7 @@ DATIVE_ARTICLES = frozenset({"dem", "der", "einem", "einer"})
 
 def postposed_source(p:Paragraph, i:int, begin:int, lex:SpeechLexicon)->tuple[int, int]|None:
     "The phrase before a postposed 'nach' at token `i` that names a source: an attribution noun with a possessive, a dative article or a genitive name ('seiner Meinung nach', 'dem Vernehmen nach', 'Kerrys Ansicht nach'; not 'die Sicht nach oben')."
-    if not (i > begin and p.toks[i].lower_ == "nach" and lex.attributes(p.toks[i - 1].text)): return None
+    if not (i > begin and p.toks[i].lower_ == "nach" and lex.attributes(p.toks[i - 1])): return None
     j = i - 1
     while j > begin and p.toks[j - 1].tag_ == "ADJA": j -= 1
     if j > begin and (p.toks[j - 1].tag_ in ("PPOSAT", "NE") or p.toks[j - 1].lower_ in DATIVE_ARTICLES): return j - 1, i
@@ -552,10 +582,10 @@ def marker_frames(p:Paragraph, a:int, b:int, lex:SpeechLexicon):
         elif w == "nach" and i + 1 < b:
             k = i + 1
             while k < b and doc[k].tag_ in ("ADJA", "PPOSAT", "ART", "PDAT", "PRELAT", "PIAT"): k += 1 # 'nach ersten offiziellen Angaben', 'nach deren Angaben'
-            if k < b and lex.attributes(doc[k].text):
+            if k < b and lex.attributes(doc[k]):
                 marker = (i, k + 1)
                 if k + 1 < b and doc[k + 1].lower_ in GENITIVE | VON: np = noun_phrase(p, k + 1 + (doc[k + 1].lower_ in VON), b, lex)
-                elif k + 1 < b and doc[k + 1].tag_ == "NE" and (g := noun_phrase(p, k + 1, b, lex)): np = g # a genitive without article: 'nach Meinung Russlands'
+                elif k + 1 < b and doc[k + 1].tag_ == "NE" and doc[k + 1].lower_.endswith(("s", "'", "’")) and (g := noun_phrase(p, k + 1, b, lex)): np = g # a genitive without article: 'nach Meinung Russlands', not 'nach US-Angaben Russland'
                 else: np = (i + 1, k + 1) # the phrase names the source: 'nach Polizeiangaben', 'nach israelischen Angaben', 'nach eigenen Angaben'
         elif w in lex.closing_markers and i > a and doc[i - 1].text in INSERTION_MARKS and (np := noun_phrase(p, i + 1, b, lex)):
             inserted = np[1] < b and doc[np[1]].text in INSERTION_MARKS # 'Der Präsident sei, so Gamkrelids, schuld daran', '– so Canny –'
@@ -637,7 +667,21 @@ def names_quote(p:Paragraph, i:int, words:list, lex:SpeechLexicon)->bool:
     k = i - 1
     while k >= 0 and p.toks[k].lower_ in ("selbst", "auch", "jetzt", "nun"): k -= 1
     if k >= 0 and p.toks[k].lower_ == "sich" and any(t.lemma_ in lex.naming_verbs for t in p.toks[slice(*p.sentence(i))]): return True
-    return name_in_phrase(p, i, words)
+    return name_in_phrase(p, i, words) or glosses_quote(p, i) or coordinated_name(p, i, lex)
+
+def glosses_quote(p:Paragraph, i:int, reach:int=6)->bool:
+    "Does the quotation opening at token `i` stand in brackets opened right after another quotation, glossing or translating it: '„Cast Lead“ („gegossenes Blei“)', '„Palang Prachachon“ (etwa: „Partei der Volksmacht“)'?"
+    closes = set(p.quote_end.values())
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
+        if p.toks[k].text in ")]" or p.toks[k].is_sent_start and p.toks[k].text not in "([": return False
+        if p.toks[k].text in "([": return k in closes
+    return False
+
+def coordinated_name(p:Paragraph, i:int, lex:SpeechLexicon)->bool:
+    "Is the quotation opening at token `i` joined by 'und', 'oder' or a comma to a quotation right before it that names something: 'die Modelle „Touareg“ und „Phaeton“'?"
+    if i < 2 or p.toks[i - 1].lower_ not in ("und", "oder", "sowie", ","): return False
+    before = next((s for s, e in p.quote_end.items() if e == i - 1), None)
+    return before is not None and names_quote(p, before, _words(p, before + 1, i - 2), lex)
 
 def labelled(speaker:tuple, lex:SpeechLexicon)->bool:
     "Is the first noun of a speaker span (paragraph, start, end) a name's label ('Der Titel lautet …', '…, so lautet das Motto')?"
@@ -662,7 +706,7 @@ def direct_quote(paras:list[Paragraph], group:list[tuple[int, Marked]], lex:Spee
     words = [t for p, span in inner if span for t in _words(p, *span)]
     if not words: return None
     clause = len(words) >= MIN_CLAUSE_WORDS and any(t.tag_ in FINITE for t in words)
-    starts_clause = first[0] == 0 or p0.toks[first[0] - 1].is_sent_start or p0.toks[first[0] - 1].text in CLAUSE_MARKS
+    starts_clause = first[0] == 0 or p0.toks[first[0]].is_sent_start or p0.toks[first[0] - 1].is_sent_start or p0.toks[first[0] - 1].text in CLAUSE_MARKS
     named = names_quote(p0, first[0], words, lex)
     att = None if named else (after_quote(pn, last[1], lex, clause) if mn.closed and (clause or starts_clause) else None) or before_quote(paras, k0, first[0], lex)
     name = named or not clause and all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in words) # a title or name: „The Guardian“
@@ -779,6 +823,10 @@ def partial_quote(f:Found, outer:Found)->bool:
     return (f.kind == "scare" and f.att is None and f.text[:1].islower()
             and not (speaker and speaker[0] is f.p and speaker[1] <= f.first_token < speaker[2]))
 
+def voiceless_frame(f:Found, outer:Found, lex:SpeechLexicon)->bool:
+    "Is the quote `f`, inside the message of the indirect quote `outer`, framed by a cue verb whose subject cannot speak, so that it is `outer`'s speaker's words ('Dieser [Plan] bestehe aus „repressiven“ Maßnahmen')?"
+    return f.att is not None and f.att.method == "frame" and not personal(*f.att.speaker, lex) and outer.att is not None and outer.att.speaker is not None
+
 def document_quotes(doc_id:str, paras:list[Paragraph], lex:SpeechLexicon, genders:dict|None=None)->tuple[list[dict], list[str]]:
     "The `quotes` rows of one document's paragraphs (in text order) and its problems with quotation marks."
     problems, found = [], []
@@ -793,7 +841,7 @@ def document_quotes(doc_id:str, paras:list[Paragraph], lex:SpeechLexicon, gender
     previous, found = {}, [f for f in carry_speakers(found) if f.kind != "act"]
     outer = nesting(found)
     for f, n in zip(found, outer):
-        if n is not None and partial_quote(f, found[n]): f.kind, f.att = "direct", found[n].att
+        if n is not None and (partial_quote(f, found[n]) or voiceless_frame(f, found[n], lex)): f.kind, f.att = "direct", found[n].att
     rows = [quote_row(doc_id, n, f, genders or {}, previous) for n, f in enumerate(found)]
     for row, n in zip(rows, outer): row["nested_in"] = n
     return rows, problems

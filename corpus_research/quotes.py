@@ -504,13 +504,15 @@ def in_sentence(p:Paragraph, s:int, e:int, lex:SpeechLexicon, same_clause:bool=F
     "Attribution by a cue verb outside the quote (tokens s..e) in the quote's sentence, or with `same_clause` in the quote's own clause."
     a, b = p.sentence(s)
     clauses = [c for c in p.clauses(a, b) if not same_clause or c[0] < e and s < c[1]]
-    found = []
+    nearest = None
     for ca, cb in sorted(clauses, key=lambda c: min(abs(c[0] - s), abs(c[1] - e))): # the nearest clause first
         for i in range(ca, cb):
             if (i < s or i >= e) and (cue := cue_verb(p, i, cb, lex)) and (np := clause_subject(p, ca, cb, lex)):
-                found.append(Attribution("frame", (p, *np), (p, cue)))
+                att = Attribution("frame", (p, *np), (p, cue))
+                if personal(p, *np, lex): return att # the nearest subject that can speak
+                nearest = nearest or att
                 break
-    return next((att for att in found if personal(*att.speaker, lex)), found[0] if found else None) # the nearest subject that can speak
+    return nearest
 
 # %% ../nbs/10_quotes.ipynb #ff10836b
 SUBJECT_TAGS = frozenset({"ART", "NE", "NN", "PPER", "PPOSAT", "PDAT", "PDS", "PIAT", "PIS", "ADJA", "CARD"}) # words a subject can start with

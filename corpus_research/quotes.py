@@ -36,6 +36,7 @@ class SpeechLexicon:
     "Cue verbs with their classes, source markers and the words around speech, from `speech.toml`."
     verb_class:dict # lemma -> class
     particles:frozenset # separable particles: 'räumte … ein' -> 'einräumen'
+    adverb_particles:frozenset # those that also stand alone: 'sagte … weiter' is 'sagen' ('weitersagen' is no cue)
     after_markers:frozenset # the source follows: 'laut Kerry'
     before_markers:frozenset # the source precedes: 'Kerry zufolge'
     closing_markers:frozenset # the source follows at the end of a sentence or quote: '…, so Kerry'
@@ -76,7 +77,7 @@ def load_speech(folder:str|None=None)->SpeechLexicon:
     for cls, verbs in k["verbs"].items():
         for v in verbs: verb_class.setdefault(v, cls)
     m = k["markers"]
-    return SpeechLexicon(verb_class, frozenset(k["separable"]["particles"]), frozenset(m["after"]), frozenset(m["before"]), frozenset(m["closing"]),
+    return SpeechLexicon(verb_class, frozenset(k["separable"]["particles"]), frozenset(k["separable"]["adverbs"]), frozenset(m["after"]), frozenset(m["before"]), frozenset(m["closing"]),
                          tuple(n.lower() for n in m["nach_nouns"]), m["class"], frozenset(k["distancing"]["words"]),
                          frozenset(k["speakers"]["never"]), frozenset(k["speakers"]["pronouns"]), frozenset(m["adverbs"]),
                          tuple(n.lower() for n in k["names"]["nouns"]), tuple(n.lower() for n in k["names"]["labels"]),
@@ -326,8 +327,9 @@ def cue_verb(p:Paragraph, i:int, clause_end:int, lex:SpeechLexicon, any_finite:b
     t = p.toks[i]
     if not t.tag_.startswith("V") or i in p.quoted: return None
     last = next((k for k in range(clause_end - 1, i, -1) if not p.toks[k].is_punct), None)
-    if last is not None and t.tag_ in FINITE and p.toks[last].lower_ in lex.particles: # the particle makes the verb: 'räumte … ein', not 'findet … statt'
-        lemma = p.toks[last].lower_ + t.lemma_
+    particle = p.toks[last].lower_ if last is not None and t.tag_ in FINITE else None
+    if particle in lex.particles and not (particle in lex.adverb_particles and particle + t.lemma_ not in lex.verb_class): # the particle makes the verb: 'räumte … ein', 'findet … statt'; not 'sagte … weiter'
+        lemma = particle + t.lemma_
         if lemma in lex.verb_class: return Cue(i, i + 1, last, lemma, lex.verb_class[lemma])
         return Cue(i, i + 1, last, lemma, "other") if any_finite else None
     if t.lemma_ in lex.verb_class: return Cue(i, i + 1, None, t.lemma_, lex.verb_class[t.lemma_])

@@ -52,7 +52,7 @@ def sentence_starts(doc:Doc, max_tokens:int=MAX_SENTENCE_TOKENS)->list[bool]:
     starts = [i == 0 for i in range(len(texts))]
     i = 0
     while i < len(texts):
-        if texts[i] in TERMINAL or YEAR_WITH_STOP.fullmatch(texts[i]) or NUMBER_WITH_STOP.fullmatch(texts[i]) and texts[i + 1:i + 2] and texts[i + 1] in SENTENCE_OPENERS:
+        if texts[i] in TERMINAL or YEAR_WITH_STOP.fullmatch(texts[i]) or NUMBER_WITH_STOP.fullmatch(texts[i]) and i + 1 < len(texts) and texts[i + 1] in SENTENCE_OPENERS:
             j = i + 1
             while j < len(texts) and texts[j] in QUOTES_AND_BRACKETS and not spaced[j - 1]: j += 1
             if j < len(texts) and not (texts[j][0].islower() or texts[j][0] in ",;:"): starts[j] = True

@@ -824,7 +824,7 @@ def nesting(found:list[Found])->list[int|None]:
 def partial_quote(f:Found, outer:Found)->bool:
     "Is the scare quote `f`, inside the message of the indirect quote `outer`, the speaker's own words? It is when it opens with a lower-case word ('er sei „äußerst erschüttert“'), is not set apart by the writer ('sogenannte „…“') and is not the speaker named by `outer`; names and labels open with a capital ('in der „Sentani Regency“')."
     speaker = outer.att.speaker if outer.att else None
-    return (f.kind == "scare" and f.att is None and f.text[:1].islower()
+    return (f.kind == "scare" and f.att is None and f.text[:1].islower() and not glosses_quote(f.p, f.first_token)
             and not (speaker and speaker[0] is f.p and speaker[1] <= f.first_token < speaker[2]))
 
 def voiceless_frame(f:Found, outer:Found, lex:SpeechLexicon)->bool:

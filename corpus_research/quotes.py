@@ -53,7 +53,7 @@ class SpeechLexicon:
     mute_nouns:tuple # lower-case endings of nouns that end like those but name things or times: 'september', 'wasser'
 
     def attributes(self, tok)->bool:
-        "Does the noun `tok` name an attribution before 'nach' ('Angaben', also in compounds and by its lemma: 'Polizeiangaben', 'Darstellungen')?"
+        "Does the noun `tok` name an attribution with 'nach' ('nach Angaben', 'seiner Meinung nach'; also in compounds and by its lemma: 'Polizeiangaben', 'Darstellungen')?"
         return tok.text.lower().endswith(self.nach_nouns) or tok.lemma_.lower().endswith(self.nach_nouns)
 
     def names(self, lemma:str)->bool:

@@ -327,11 +327,9 @@ def cue_verb(p:Paragraph, i:int, clause_end:int, lex:SpeechLexicon, any_finite:b
     t = p.toks[i]
     if not t.tag_.startswith("V") or i in p.quoted: return None
     last = next((k for k in range(clause_end - 1, i, -1) if not p.toks[k].is_punct), None)
-    particle = p.toks[last].lower_ if last is not None and t.tag_ in FINITE else None
-    if particle in lex.particles and not (particle in lex.adverb_particles and particle + t.lemma_ not in lex.verb_class): # the particle makes the verb: 'räumte … ein', 'findet … statt'; not 'sagte … weiter'
-        lemma = particle + t.lemma_
-        if lemma in lex.verb_class: return Cue(i, i + 1, last, lemma, lex.verb_class[lemma])
-        return Cue(i, i + 1, last, lemma, "other") if any_finite else None
+    particle = p.toks[last].lower_ if last is not None and t.tag_ in FINITE and p.toks[last].lower_ in lex.particles else None
+    if particle and (lemma := particle + t.lemma_) in lex.verb_class: return Cue(i, i + 1, last, lemma, lex.verb_class[lemma]) # 'räumte … ein'
+    if particle and particle not in lex.adverb_particles: return Cue(i, i + 1, last, lemma, "other") if any_finite else None # 'findet … statt' is no cue; 'sagte … weiter' is 'sagen'
     if t.lemma_ in lex.verb_class: return Cue(i, i + 1, None, t.lemma_, lex.verb_class[t.lemma_])
     if any_finite and t.tag_ in FINITE | {"VVPP"}: return Cue(i, i + 1, None, t.lemma_, "other") # a finite verb may be tagged as a participle: 'begründet'
 

@@ -73,7 +73,7 @@ def main():
     sampler = PeakSampler()
     for name in STAGES: measured(name, sampler)
     parts = pipeline.partitions(a.corpus, manifest, a.partition_size)
-    tables = pipeline.partitioned_stages(a.corpus, manifest, parts, IngestConfig(), nlp_cfg, FramingConfig(), pipeline.RunConfig(workers=0), lambda problem: None)
+    tables = pipeline.partitioned_stages(a.corpus, manifest, parts, IngestConfig(), nlp_cfg, FramingConfig(), None, lambda problem: None)
     in_memory = sum(t.memory_usage(deep=True).sum() for t in tables.values() if hasattr(t, "memory_usage")) / 1e6
     print(f"tables held in pandas after the merge: {in_memory:,.0f} MB; left on disk: {', '.join(n for n, t in tables.items() if not hasattr(t, 'memory_usage'))}")
     pipeline.corpus_stages(tables, a.corpus, a.out, manifest, IngestConfig(), nlp_cfg, NetworkConfig(), FramingConfig(), lambda problem: None, 0.0)

@@ -10,7 +10,8 @@ unusually effective). Then, each time with an empty NLP cache:
   cached analysis), linking + quotes + sentence frames (the cached analysis);
 * the full run (`pipeline.run`) on a local Dask cluster of each worker count (started here so that
   each worker's peak memory can be read), split into the per-document stages (the partitions, in
-  parallel) and the corpus stages (networks, framing, store), with documents/s and tokens/s;
+  parallel) and the corpus stages (networks in this process while framing runs on a worker, then
+  the store), with documents/s and tokens/s; a worker's peak memory includes framing's;
 * a rerun after a registry change (one actor added to a copy of `data/actors.toml`) with the
   partition cache of the last full run: each partition relinks from its previous layer, redoing
   mentions, quotes and coding only for the articles that hold the new actor's names.
@@ -34,7 +35,7 @@ from corpus_research.evaluate import read_spkatt, spkatt_files, write_jsonl
 from corpus_research.framing import FramingConfig
 from corpus_research.ingest import ingest
 from corpus_research.networks import NetworkConfig
-from corpus_research.pipeline import NlpConfig, RunConfig, _models, analyse, corpus_stages, models, partitioned_stages, partitions
+from corpus_research.pipeline import NlpConfig, _models, analyse, corpus_stages, models, partitioned_stages, partitions
 from corpus_research.synth import synthesize
 
 NEW_ACTOR = '''
@@ -78,17 +79,16 @@ def stage_speeds(corpus, manifest, sample, work):
 
 
 def full_run(corpus, manifest, out, workers, cfg=IngestConfig(), cache=None, partition_size=500):
-    "Wall times of the partitions and the corpus stages on a local cluster of `workers`; peak MB per worker and of this process."
+    "Wall times of the partitions and the corpus stages (framing on a worker) on a local cluster of `workers`; peak MB per worker and of this process."
     nlp_cfg = NlpConfig(cache=str(cache or out / "cache"))
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster, Client(cluster) as client:
-        run_cfg = RunConfig(partition_size=partition_size, scheduler=cluster.scheduler_address)
         t0 = time.perf_counter()
-        tables = partitioned_stages(corpus, manifest, partitions(corpus, manifest, partition_size), cfg, nlp_cfg, FramingConfig(), run_cfg, lambda p: None)
+        tables = partitioned_stages(corpus, manifest, partitions(corpus, manifest, partition_size), cfg, nlp_cfg, FramingConfig(), client, lambda p: None)
         t_docs = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        tables = corpus_stages(tables, corpus, out / "store", manifest, cfg, nlp_cfg, NetworkConfig(), FramingConfig(), lambda p: None, t_docs, client)
+        t_corpus = time.perf_counter() - t0
         worker_mb = client.run(peak_mb)
-    t0 = time.perf_counter()
-    tables = corpus_stages(tables, corpus, out / "store", manifest, cfg, nlp_cfg, NetworkConfig(), FramingConfig(), lambda p: None, t_docs)
-    t_corpus = time.perf_counter() - t0
     return dict(docs=len(tables["documents"]), tokens=int(tables["sentences"].n_tokens.sum()), t_docs=t_docs, t_corpus=t_corpus,
                 worker_mb=max(worker_mb.values()), driver_mb=peak_mb(), errors=int((tables["errors"].severity == "error").sum()))
 
@@ -112,7 +112,7 @@ def real_rerun(folder, work):
     for name, cfg in (("full (cold NLP cache)", IngestConfig()), ("after a registry change", registry_change(work))):
         _models.cache_clear() # a fresh process would have no word-form cache either
         t0 = time.perf_counter()
-        tables = partitioned_stages(corpus, None, partitions(corpus, None, 500), cfg, nlp_cfg, FramingConfig(), RunConfig(workers=0), lambda p: None)
+        tables = partitioned_stages(corpus, None, partitions(corpus, None, 500), cfg, nlp_cfg, FramingConfig(), None, lambda p: None)
         t_docs = time.perf_counter() - t0
         t0 = time.perf_counter()
         tables = corpus_stages(tables, corpus, work / "real-store", None, cfg, nlp_cfg, NetworkConfig(), FramingConfig(), lambda p: None, t_docs)

@@ -225,15 +225,16 @@ NAME_PARTICLES = frozenset({"de", "da", "di", "von", "van", "al", "el", "bin", "
 
 def name_runs(toks:list[Tok], covered:set[int])->list[tuple[int, int]]:
     "Token spans of proper-noun runs outside `covered`: particles ('de', 'van'), Arabic 'al-…' and one following capitalised noun included."
+    capital = [i not in covered and t.text[:1].isupper() for i, t in enumerate(toks)] + [False] # one past the end: False
+    name = [c and t.pos_ == "PROPN" or (t.text[:1] in "ae" and i not in covered and ARABIC_NAME_RX.match(t.text) is not None)
+            for i, (c, t) in enumerate(zip(capital, toks))] + [False]
     runs, i = [], 0
-    def capital(j): return j < len(toks) and j not in covered and toks[j].text[:1].isupper()
-    def name(j): return capital(j) and toks[j].pos_ == "PROPN" or (j < len(toks) and j not in covered and ARABIC_NAME_RX.match(toks[j].text))
     while i < len(toks):
-        if not name(i): i += 1; continue
+        if not name[i]: i += 1; continue
         j = i + 1
-        while name(j) or (j < len(toks) and toks[j].text in NAME_PARTICLES and capital(j + 1)):
-            j += 1 if name(j) else 2
-        if capital(j) and toks[j].pos_ == "NOUN": j += 1
+        while name[j] or (j < len(toks) and toks[j].text in NAME_PARTICLES and capital[j + 1]):
+            j += 1 if name[j] else 2
+        if capital[j] and toks[j].pos_ == "NOUN": j += 1
         runs.append((i, j)); i = j
     return runs
 

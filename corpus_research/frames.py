@@ -15,7 +15,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .core import load_knowledge
-from .nlp import Tok, sentence_spans, tokens
+from .nlp import Tok, doc_text, sentence_spans, tokens
 
 # %% auto #0
 __all__ = ['CONTENT_POS', 'NOUNS', 'CLAUSE_BREAKS', 'QUOTE_MARKS', 'TERM_POS', 'CODED_TABLES', 'Token', 'is_cased',
@@ -103,8 +103,9 @@ class Lexicon:
     def find(self, toks:list[Token])->list[Match]:
         "Every match in `toks`, in order of position."
         out = []
-        for s, tok in enumerate(toks):
-            for i in self.candidates(tok):
+        for s, candidates in enumerate(map(self.candidates, toks)):
+            for i in candidates:
+                tok = toks[s]
                 words, value, pattern = self.entries[i]
                 if len(words) == 1 and not tok.content: continue
                 if s + len(words) <= len(toks) and all(word_matches(w, toks[s + k]) for k, w in enumerate(words[1:], 1)):
@@ -297,7 +298,7 @@ def term_rows(key:dict, sent:list[Tok], toks:list[Token])->list[dict]:
     "`terms` rows of one sentence: content lemmas and their counts."
     counts = {}
     for t, tok in zip(sent, toks):
-        if tok.content and t.pos_ in TERM_POS and len(tok.lemma) > 1 and any(c.isalpha() for c in tok.lemma):
+        if t.pos_ in TERM_POS and tok.pos in CONTENT_POS and len(tok.lemma) > 1 and any(c.isalpha() for c in tok.lemma):
             lemma = t.lemma_ if t.pos_ in ("NOUN", "PROPN") and tok.lemma == t.lemma_.lower() else tok.lemma
             counts[(lemma, t.pos_)] = counts.get((lemma, t.pos_), 0) + 1
     return [dict(key, lemma=l, pos=p, n=n) for (l, p), n in counts.items()]
@@ -313,7 +314,7 @@ def code_paragraph(doc_id:str, # the document
                    mentions:list[dict]=(), # `mentions` rows of the document: their words are not evaluations
                   )->dict[str, list[dict]]:
     "Rows of the `frames`, `labels`, `evaluations`, `interactions` and `terms` tables for one paragraph (sentence ids as in `sentence_rows`)."
-    rows, words, text = {name: [] for name in CODED_TABLES}, tokens(doc), doc.text
+    rows, words, text = {name: [] for name in CODED_TABLES}, tokens(doc), doc_text(doc)
     end = start + len(text)
     skip = {start + t.idx for m in mentions if start <= m["start_char"] < end
             for t in doc.char_span(m["start_char"] - start, m["end_char"] - start, alignment_mode="expand") or ()}

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_nlp.ipynb #8c7a6818
 from __future__ import annotations
-import hashlib, json, re
+import hashlib, json, os, re, zipfile
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -17,18 +17,19 @@ from tqdm.auto import tqdm
 from spacy.language import Language
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.parts_of_speech import IDS as POS_IDS, NAMES as POS_NAMES
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from .core import conform, load_knowledge, sha256_hex
 
 # %% auto #0
 __all__ = ['TERMINAL', 'QUOTES_AND_BRACKETS', 'YEAR_WITH_STOP', 'NUMBER_WITH_STOP', 'SENTENCE_OPENERS', 'SENTENCE_RULES',
-           'MAX_SENTENCE_TOKENS', 'CUT_AFTER', 'TAGGER_RULES', 'CLOSED_CLASS_TAGS', 'MAX_CHARS', 'SENTENCE_COMPONENTS',
-           'TAGGING_COMPONENTS', 'STRING_ATTRS', 'FLAG_ATTRS', 'SENTENCE_KINDS', 'DOCBIN_ATTRS', 'SPACES', 'words',
-           'sentence_starts', 'cut_long_runs', 'factory', 'make_german_sentences', 'recase', 'HanTaTagger',
-           'make_hanta_tagger', 'german_pipeline', 'load_pipeline', 'Tok', 'kept', 'read_tokens', 'tokens',
-           'sentence_spans', 'pipeline_fingerprint', 'sentence_rows', 'journalistic', 'doc_batches', 'batch_key',
-           'nlp_text', 'run_pipeline', 'annotate', 'annotated_paragraphs', 'sentences']
+           'MAX_SENTENCE_TOKENS', 'CUT_AFTER', 'STRINGS_KEPT', 'TAGGER_RULES', 'CLOSED_CLASS_TAGS', 'MAX_CHARS',
+           'SENTENCE_COMPONENTS', 'TAGGING_COMPONENTS', 'STRING_ATTRS', 'FLAG_ATTRS', 'SENTENCE_KINDS', 'SPACES',
+           'CACHED_ATTRS', 'CACHE_SUFFIX', 'strings_of', 'words', 'sentence_starts', 'cut_long_runs', 'factory',
+           'make_german_sentences', 'recase', 'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline',
+           'Tok', 'kept', 'read_tokens', 'tokens', 'doc_text', 'sentence_spans', 'pipeline_fingerprint',
+           'sentence_rows', 'journalistic', 'doc_batches', 'batch_key', 'nlp_text', 'run_pipeline', 'save_docs',
+           'load_docs', 'cached_docs', 'annotate', 'annotated_paragraphs', 'sentences']
 
 # %% ../nbs/08_nlp.ipynb #8d3d7331
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
@@ -42,9 +43,22 @@ SENTENCE_RULES = "3" # the version of `sentence_starts`, part of the NLP cache k
 MAX_SENTENCE_TOKENS = 150 # longest sentence; text without punctuation is cut there
 CUT_AFTER = frozenset({",", ";", ":", "–", "—", "-"})
 
+STRINGS_KEPT = 2_000_000 # most strings `strings_of` keeps before it starts again
+
+def strings_of(doc:Doc, hashes:list[int])->list[str]:
+    "The strings of spaCy string `hashes`, decoded once per process: a hash depends on its string alone, so one dict serves every vocab, and tokens share their strings."
+    known = _KNOWN_STRINGS
+    if len(known) > STRINGS_KEPT: known.clear()
+    try: return list(map(known.__getitem__, hashes))
+    except KeyError:
+        known.update((h, doc.vocab.strings[h]) for h in hashes if h not in known)
+        return list(map(known.__getitem__, hashes))
+
+_KNOWN_STRINGS:dict[int, str] = {}
+
 def words(doc:Doc)->list[str]:
     "The text of each token of `doc`, read as one array (a `Token` object per token costs more than its text)."
-    return [doc.vocab.strings[h] for h in doc.to_array(ORTH).tolist()]
+    return strings_of(doc, doc.to_array(ORTH).tolist())
 
 def sentence_starts(doc:Doc, max_tokens:int=MAX_SENTENCE_TOKENS)->list[bool]:
     "For each token of `doc`: does a sentence start there? Runs longer than `max_tokens` are cut."
@@ -184,7 +198,7 @@ FLAG_ATTRS = (IDX, POS, IS_PUNCT, IS_SPACE, IS_ALPHA, SENT_START)
 def read_tokens(doc:Doc)->list[Tok]:
     "The `Tok`s of `doc`, read column by column with `Doc.to_array`; sentences as `Doc.sents` cuts them."
     if not len(doc): return []
-    text, lower, tag, lemma = ([doc.vocab.strings[h] for h in column] for column in doc.to_array(STRING_ATTRS).T.tolist())
+    text, lower, tag, lemma = (strings_of(doc, column) for column in doc.to_array(STRING_ATTRS).T.tolist())
     idx, pos, punct, space, alpha, start = doc.to_array(FLAG_ATTRS).astype("int64").T.tolist()
     bounds = [i for i, s in enumerate(start) if i == 0 or s == 1] + [len(doc)]
     sents = [(a, b) for a, b in zip(bounds, bounds[1:]) for _ in range(a, b)]
@@ -194,6 +208,10 @@ def read_tokens(doc:Doc)->list[Tok]:
 def tokens(doc:Doc)->list[Tok]:
     "The `Tok`s of `doc`."
     return kept(doc, "tokens", read_tokens)
+
+def doc_text(doc:Doc)->str:
+    "`doc.text`, built once from the words and kept (spaCy builds it from a `Token` per token on every call)."
+    return kept(doc, "text", lambda d: "".join(w + " " if s else w for w, s in zip(words(d), d.to_array(SPACY).tolist())))
 
 def sentence_spans(doc:Doc)->list[tuple[int, int]]:
     "Token spans of the sentences of `doc` that are not blank."
@@ -223,8 +241,6 @@ def sentence_rows(doc_id:str, par_id:int, start:int, doc:Doc, first_sent_id:int,
     return rows
 
 # %% ../nbs/08_nlp.ipynb #ac716cb1
-DOCBIN_ATTRS = ["ORTH", "NORM", "LEMMA", "TAG", "POS", "MORPH", "SENT_START", "ENT_IOB", "ENT_TYPE", "HEAD", "DEP", "SPACY"]
-
 def journalistic(paragraphs:pd.DataFrame)->pd.DataFrame:
     "The paragraphs sentences are cut from, in document and paragraph order."
     return paragraphs[paragraphs.kind.isin(SENTENCE_KINDS)].sort_values(["doc_id", "par_id"], kind="stable")
@@ -256,9 +272,42 @@ def run_pipeline(nlp:Language, batch:pd.DataFrame, on_error:Callable[[str, Excep
             except Exception as e: on_error(doc_id, e); docs.append(Doc(nlp.vocab, words=[]))
         return docs
 
+CACHED_ATTRS = (ORTH, LEMMA, TAG, POS, SENT_START, SPACY) # what a cache file keeps of each token: strings first, then small integers
+CACHE_SUFFIX = ".tokens.npz"
+
+def save_docs(docs:list[Doc], path:Path):
+    "Write the `CACHED_ATTRS` of `docs` to `path` (a NumPy `.npz`): each token's strings as indices into a table of the distinct strings."
+    values = np.concatenate([d.to_array(CACHED_ATTRS) for d in docs]) if docs else np.zeros((0, len(CACHED_ATTRS)), "uint64")
+    hashes, index = np.unique(values[:, :3].ravel(), return_inverse=True)
+    strings = [docs[0].vocab.strings[h] for h in hashes.tolist()]
+    with open(path, "wb") as f:
+        np.savez_compressed(f, lengths=np.array([len(d) for d in docs], "int64"), strings=np.frombuffer("".join(strings).encode(), "uint8"),
+                            string_ends=np.cumsum([len(s) for s in strings], dtype="int64"), words=index.reshape(-1, 3).astype("uint32"),
+                            codes=values[:, 3:].astype("int64").astype("int16")) # POS ids, sentence starts (-1, 0, 1), spaces
+
+def load_docs(path:Path, vocab)->list[Doc]:
+    "The docs `save_docs` wrote to `path`, their strings added to `vocab`."
+    with np.load(path) as f: lengths, blob, ends, words, codes = (f[k] for k in ("lengths", "strings", "string_ends", "words", "codes"))
+    text, ends = blob.tobytes().decode("utf-8"), ends.tolist()
+    strings = [text[a:b] for a, b in zip([0] + ends[:-1], ends)]
+    hashes = np.array([vocab.strings.add(s) for s in strings], dtype="uint64")
+    values = np.column_stack([hashes[words[:, 1]], hashes[words[:, 2]], codes[:, :2].astype("int64").astype("uint64")])
+    orth, spaces, docs, a = words[:, 0].tolist(), codes[:, 2].astype(bool).tolist(), [], 0
+    for n in lengths.tolist():
+        doc = Doc(vocab, words=[strings[i] for i in orth[a:a + n]], spaces=spaces[a:a + n])
+        if n: doc.from_array([LEMMA, TAG, POS, SENT_START], values[a:a + n])
+        docs.append(doc); a += n
+    return docs
+
+def cached_docs(path:Path, vocab, n:int)->list[Doc]|None:
+    "The `n` docs cached in `path`; None when there is no such file or it cannot be read."
+    try: docs = load_docs(path, vocab) if path.is_file() else None
+    except (OSError, ValueError, KeyError, IndexError, UnicodeDecodeError, zipfile.BadZipFile): return None # damaged: annotate again
+    return docs if docs is not None and len(docs) == n else None
+
 def annotate(paragraphs:pd.DataFrame, # paragraph rows to annotate (e.g. `journalistic(...)`)
              nlp:Language,
-             cache:Path|None=None, # folder of DocBin files; None: no cache
+             cache:Path|None=None, # folder of cache files; None: no cache
              docs_per_batch:int=500,
              on_error:Callable[[str, Exception], None]=lambda doc_id, e: None, # called for a paragraph the pipeline fails on
              progress:bool=False, # show a progress bar (only on a terminal)
@@ -268,14 +317,14 @@ def annotate(paragraphs:pd.DataFrame, # paragraph rows to annotate (e.g. `journa
     fingerprint = pipeline_fingerprint(nlp)
     batches = [b for b in doc_batches(paragraphs, docs_per_batch) if only is None or b.doc_id.isin(only).any()]
     for batch in tqdm(batches, desc="nlp", unit=" batches", disable=None if progress else True):
-        path = Path(cache)/f"{batch_key(batch, fingerprint)}.spacy" if cache else None
-        if path is not None and path.exists(): docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        else:
+        path = Path(cache)/f"{batch_key(batch, fingerprint)}{CACHE_SUFFIX}" if cache else None
+        docs = cached_docs(path, nlp.vocab, len(batch)) if path is not None else None
+        if docs is None:
             docs = run_pipeline(nlp, batch, on_error)
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".tmp-{id(docs)}")
-                DocBin(attrs=DOCBIN_ATTRS, docs=docs).to_disk(tmp); tmp.replace(path)
+                tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{id(docs)}")
+                save_docs(docs, tmp); tmp.replace(path)
         yield batch, docs
 
 # %% ../nbs/08_nlp.ipynb #33629d4b

@@ -4,8 +4,8 @@
 
 # %% ../nbs/14_pipeline.ipynb #4284837a
 from __future__ import annotations
-import json, os, tempfile, time, tomllib
-from contextlib import ExitStack
+import gc, json, os, tempfile, time, tomllib
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
@@ -31,9 +31,9 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'ON_DISK', 'default_cache',
            'NlpConfig', 'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse', 'language_warnings',
-           'document_stages', 'models', 'corpus_stages', 'run', 'partitions', 'stage_config', 'partition_key',
-           'code_documents', 'changed_names', 'affected_documents', 'previous_layer', 'relink', 'process_partition',
-           'merge_partitions', 'run_partitions', 'partitioned_stages']
+           'document_stages', 'models', 'framing_task', 'corpus_stages', 'run', 'partitions', 'stage_config',
+           'partition_key', 'code_documents', 'changed_names', 'affected_documents', 'previous_layer', 'relink',
+           'process_partition', 'merge_partitions', 'dask_client', 'run_partitions', 'partitioned_stages']
 
 # %% ../nbs/14_pipeline.ipynb #e338d67b
 def default_cache()->Path:
@@ -45,7 +45,7 @@ class NlpConfig:
     "Settings of the NLP stage."
     pipeline:str|None=None # spaCy pipeline to load (name or path); None: the built-in German pipeline
     docs_per_batch:int=100 # documents per annotation batch and cache file (a registry change reads the files of the relinked documents only)
-    cache:str|None=field(default_factory=lambda: str(default_cache()/"nlp")) # DocBin cache folder; None: no cache
+    cache:str|None=field(default_factory=lambda: str(default_cache()/"nlp")) # folder of the NLP cache (and the partition cache); None: no cache
 
 @dataclass(frozen=True)
 class RunConfig:
@@ -133,17 +133,29 @@ def _models(pipeline:str|None, knowledge:str|None, polarity:str, state:tuple):
     nlp = load_pipeline(pipeline, knowledge)
     return nlp, build_matcher(nlp, load_registry(knowledge), knowledge), load_instruments(knowledge, polarity)
 
+def framing_task(tables:dict[str, pd.DataFrame|OnDisk], frame_names:list[str], cfg:FramingConfig)->tuple[dict[str, pd.DataFrame], list[str]]:
+    "`framing` as a task on a Dask worker: the worker's NLP models are dropped first, as framing needs their memory (a later partition loads them again)."
+    _models.cache_clear()
+    gc.collect()
+    return framing(tables, frame_names, cfg)
+
 def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig,
-                  net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float)->Tables:
+                  net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float,
+                  client=None, # a Dask client: framing runs on one of its workers while the networks run here
+                 )->Tables:
     "The corpus-level stages on the per-document tables — actors, networks, framing — and the store written to `out`; all tables, those left on disk read from the store when asked for."
     nlp, matcher, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
     t0 = time.perf_counter()
     tables["actors"] = actors_table(matcher.registry)
+    frame_names, coded = list(inst.frame_info), coding_file(frame_cfg.coded)
+    if client is not None: # the tables it reads are the partitions' files and small ones: `documents`, `actors`
+        [inputs] = client.scatter([dict(tables)])
+        framed = client.submit(framing_task, inputs, frame_names, replace(frame_cfg, coded=str(coded.resolve()) if coded else None), pure=False)
     net = networks(tables, net_cfg, Path(nlp_cfg.cache)/"corpus" if nlp_cfg.cache else None)
     tables.update(net)
-    framed, coding_problems = framing(tables, list(inst.frame_info), frame_cfg)
+    framed, coding_problems = framed.result() if client is not None else framing(tables, frame_names, frame_cfg)
     tables.update(framed)
-    problems = [Problem(str(coding_file(frame_cfg.coded)), message, "framing", "warning") for message in coding_problems]
+    problems = [Problem(str(coded), message, "framing", "warning") for message in coding_problems]
     for p in problems: report(p)
     tables["errors"] = conform(tables["errors"].to_dict("records") + [p.row() for p in problems], "errors")
     info = run_info(Path(input), Path(manifest) if manifest else None, cfg, nlp_cfg, net_cfg, frame_cfg, pipeline_fingerprint(nlp), tables,
@@ -166,8 +178,10 @@ def run(input:str|Path, # folder or file of articles
     t0 = time.perf_counter()
     parts = partitions(input, manifest, run_cfg.partition_size)
     if len(parts) > 1 or run_cfg.scheduler:
-        tables = partitioned_stages(input, manifest, parts, cfg, nlp_cfg, frame_cfg, run_cfg, report, progress)
-    else: tables = document_stages(input, manifest, cfg, nlp_cfg, frame_cfg, report, progress)
+        with dask_client(run_cfg) as client:
+            tables = partitioned_stages(input, manifest, parts, cfg, nlp_cfg, frame_cfg, client, report, progress)
+            return corpus_stages(tables, input, out, manifest, cfg, nlp_cfg, net_cfg, frame_cfg, report, time.perf_counter() - t0, client)
+    tables = document_stages(input, manifest, cfg, nlp_cfg, frame_cfg, report, progress)
     return corpus_stages(tables, input, out, manifest, cfg, nlp_cfg, net_cfg, frame_cfg, report, time.perf_counter() - t0)
 
 # %% ../nbs/14_pipeline.ipynb #bd213d32
@@ -282,7 +296,7 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
     seen, parts, repeats, sigs = {}, {name: [] for name in DOCUMENT_TABLES}, [], {}
     for folder, coded in folders:
         docs = pd.read_parquet(folder/"documents.parquet")
-        again = docs[docs.doc_id.isin(seen.keys())]
+        again = docs[[d in seen for d in docs.doc_id]] # a set lookup per row: `isin` copies all the keys seen for each partition
         repeats += [Problem(s, f"identical text to {seen[d]} (doc_id {d}); counted once", "read", "warning", None if pd.isna(r) else int(r)).row()
                     for d, s, r in zip(again.doc_id, again.source, again.record)]
         for name in DOCUMENT_TABLES:
@@ -302,31 +316,41 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
     return tables
 
 # %% ../nbs/14_pipeline.ipynb #c2a1d042
+@contextmanager
+def dask_client(run_cfg:RunConfig):
+    "A Dask client of the cluster at `run_cfg.scheduler`, or of a local cluster of `run_cfg.workers` processes started here; None when there is neither (all in this process)."
+    if not run_cfg.scheduler and run_cfg.workers == 0:
+        yield None
+        return
+    import logging
+    from dask.distributed import Client, LocalCluster
+    with ExitStack() as stack:
+        cluster = run_cfg.scheduler or stack.enter_context(LocalCluster(n_workers=run_cfg.workers, threads_per_worker=1, processes=True,
+                                                                        host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR))
+        yield stack.enter_context(Client(cluster))
+
 def run_partitions(jobs:list[tuple[list[str], Path, Path]], # (inputs, linking folder, coding folder) of each partition to run
                    input:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig, frame_cfg:FramingConfig,
-                   run_cfg:RunConfig, progress:bool=False)->list[Exception|None]:
-    "Run the partitions (in this process when `workers` is 0 and there is no scheduler, else as Dask tasks); per job, None or the exception that failed it."
+                   client=None, # a Dask client (see `dask_client`); None: in this process
+                   progress:bool=False)->list[Exception|None]:
+    "Run the partitions (as Dask tasks, or in this process without a client); per job, None or the exception that failed it."
     bar = lambda it: tqdm(it, total=len(jobs), desc="partitions", disable=None if progress else True)
-    if not run_cfg.scheduler and run_cfg.workers == 0:
+    if client is None:
         def attempt(names, dest, coded):
             try: process_partition(input, names, manifest, cfg, nlp_cfg, frame_cfg, dest, coded)
             except Exception as e: return e
         return [attempt(*job) for job in bar(jobs)]
-    import logging
-    from dask.distributed import Client, LocalCluster, as_completed
-    with ExitStack() as stack:
-        cluster = run_cfg.scheduler or stack.enter_context(LocalCluster(n_workers=run_cfg.workers, threads_per_worker=1, processes=True,
-                                                                        host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR))
-        client = stack.enter_context(Client(cluster))
-        futures = {client.submit(process_partition, input, names, manifest, cfg, nlp_cfg, frame_cfg, dest, coded, key=f"partition-{dest.name}-{coded.name}", pure=False): k
-                   for k, (names, dest, coded) in enumerate(jobs)}
-        failed = [None] * len(jobs)
-        for future in bar(as_completed(futures)):
-            if future.status == "error": failed[futures[future]] = future.exception()
-        return failed
+    from dask.distributed import as_completed
+    futures = {client.submit(process_partition, input, names, manifest, cfg, nlp_cfg, frame_cfg, dest, coded, key=f"partition-{dest.name}-{coded.name}", pure=False): k
+               for k, (names, dest, coded) in enumerate(jobs)}
+    failed = [None] * len(jobs)
+    for future in bar(as_completed(futures)):
+        if future.status == "error": failed[futures[future]] = future.exception()
+    return failed
 
 def partitioned_stages(input:str|Path, manifest:str|Path|None, parts:list[list[str]], cfg:IngestConfig, nlp_cfg:NlpConfig,
-                       frame_cfg:FramingConfig, run_cfg:RunConfig, report:Callable[[Problem], None], progress:bool=False)->dict[str, pd.DataFrame|OnDisk]:
+                       frame_cfg:FramingConfig, client, # a Dask client (see `dask_client`); None: in this process
+                       report:Callable[[Problem], None], progress:bool=False)->dict[str, pd.DataFrame|OnDisk]:
     "The per-document stages over partitions (finished ones reused from the partition cache); their merged tables (those of `ON_DISK` left in the partitions' files), every problem reported."
     absolute = lambda p: str(Path(p).resolve()) if p else p # the workers of a cluster do not share this process's working directory
     input, manifest = absolute(input), absolute(manifest)
@@ -338,7 +362,7 @@ def partitioned_stages(input:str|Path, manifest:str|Path|None, parts:list[list[s
     finished = lambda job: (job[1]/"done").is_file() and (job[2]/"done").is_file()
     todo = [job for job in jobs if not finished(job)]
     problems = [Problem(f"partition of {names[0]} … {names[-1]} ({len(names)} inputs)", f"failed: {type(e).__name__}: {e}", "partition")
-                for (names, _, _), e in zip(todo, run_partitions(todo, input, manifest, cfg, nlp_cfg, frame_cfg, run_cfg, progress)) if e is not None]
+                for (names, _, _), e in zip(todo, run_partitions(todo, input, manifest, cfg, nlp_cfg, frame_cfg, client, progress)) if e is not None]
     tables = merge_partitions([job[1:] for job in jobs if finished(job)], cfg)
     entries, manifest_problems = read_manifest(manifest) if manifest else ({}, [])
     problems += manifest_problems + unlisted(entries, {n for names in parts for n in names}, manifest)

@@ -5,6 +5,7 @@ import shutil
 
 from corpus_research.actors import load_gold, load_registry, score_linking
 from corpus_research.core import IngestConfig, demo_corpus, packaged_data
+from corpus_research.nlp import CACHE_SUFFIX
 from corpus_research.pipeline import NlpConfig, run
 
 from conftest import cli, quiet
@@ -42,7 +43,7 @@ def test_mentions_point_into_their_sentences(seed_run):
 def test_registry_change_relinks_without_rerunning_nlp(seed_run, tmp_path):
     _, out = seed_run
     cache = out / "cache"
-    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.spacy")}
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob(f"*{CACHE_SUFFIX}")}
     knowledge = tmp_path / "knowledge"
     shutil.copytree(packaged_data(), knowledge, ignore=shutil.ignore_patterns("raw", "__pycache__"))
     registry = (knowledge / "actors.toml").read_text(encoding="utf-8")
@@ -50,7 +51,7 @@ def test_registry_change_relinks_without_rerunning_nlp(seed_run, tmp_path):
                                            'aliases = ["Moskauer Echo", "Echo Moskwy"]\ndescriptors = []\n', encoding="utf-8")
     raw, manifest = demo_corpus()
     tables = run(raw, tmp_path / "store", manifest, IngestConfig(knowledge=str(knowledge)), NlpConfig(cache=str(cache)), progress=False, report=quiet)
-    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.spacy")} == before, "NLP ran again"
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob(f"*{CACHE_SUFFIX}")} == before, "NLP ran again"
     assert "moskauer_echo" in set(tables["mentions"].actor_id)
 
 

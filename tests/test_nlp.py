@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from corpus_research.core import demo_corpus
-from corpus_research.nlp import german_pipeline, load_pipeline, sentences
+from corpus_research.nlp import CACHE_SUFFIX, german_pipeline, load_pipeline, sentences
 from corpus_research.pipeline import NlpConfig, run
 
 
@@ -66,10 +66,10 @@ def test_cache_is_reused_and_gives_identical_sentences(tmp_path):
     raw, manifest = demo_corpus()
     cfg = NlpConfig(cache=str(tmp_path / "cache"), docs_per_batch=2)
     first = run(raw, tmp_path / "a", manifest, nlp_cfg=cfg, progress=False, report=lambda p: None)["sentences"]
-    files = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.spacy")}
+    files = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob(f"*{CACHE_SUFFIX}")}
     assert len(files) == 3
     second = run(raw, tmp_path / "b", manifest, nlp_cfg=cfg, progress=False, report=lambda p: None)["sentences"]
-    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.spacy")} == files, "cache files were rewritten"
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob(f"*{CACHE_SUFFIX}")} == files, "cache files were rewritten"
     pd.testing.assert_frame_equal(first, second)
 
 

@@ -6,6 +6,7 @@ import pytest
 from distributed import LocalCluster
 
 from corpus_research.core import demo_corpus
+from corpus_research.nlp import CACHE_SUFFIX
 from corpus_research.synth import synthesize
 
 from conftest import cli
@@ -44,7 +45,8 @@ def test_dask_cluster_on_loopback_gives_the_single_process_tables(corpus, single
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
         tables = run(corpus.name, tmp_path, "--scheduler", cluster.scheduler_address, "--partition-size", "10", cwd=corpus.parent) # a relative input: the workers' working directory is another
         ran = {k for k in cluster.scheduler.task_prefixes if k.startswith("partition")}
-    assert ran # the partitions were tasks of this cluster
+        framed = "framing_task" in cluster.scheduler.task_prefixes
+    assert ran and framed # the partitions and the framing were tasks of this cluster
     assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 4 # 35 inputs (and the manifest) in partitions of 10
     assert_same_tables(single, tables)
 
@@ -70,13 +72,13 @@ def test_a_registry_change_relinks_without_tagging_again(corpus, tmp_path):
     from corpus_research.core import packaged_data
     import pandas as pd
     run(corpus, tmp_path, "--workers", "0", "--partition-size", "10")
-    tagged = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.spacy")}
+    tagged = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob(f"*{CACHE_SUFFIX}")}
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     (knowledge / "actors.toml").write_text((packaged_data() / "actors.toml").read_text(encoding="utf-8") +
                                            '\n[[actor]]\nid = "city_of_nice"\nname = "Nice"\ntype = "GPE"\nside = "other"\naliases = ["Nizza"]\n', encoding="utf-8")
     tables = run(corpus, tmp_path, "--workers", "0", "--partition-size", "10", "--knowledge", knowledge)
-    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob("*.spacy")} == tagged and tagged
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").glob(f"*{CACHE_SUFFIX}")} == tagged and tagged
     assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 8 # 4 partitions, each under a second key
     assert "city_of_nice" in set(pd.read_parquet(tables / "mentions.parquet").actor_id.dropna())
     assert_same_tables(run(corpus, tmp_path / "full", "--workers", "0", "--partition-size", "10", "--knowledge", knowledge), tables)

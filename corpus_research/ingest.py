@@ -158,9 +158,10 @@ def ingest(input:str|Path, # folder (searched recursively) or file of articles
            report:Callable[[Problem], None]=report_stderr, # called with each problem as it occurs
            progress:bool=True, # show a progress bar (only on a terminal)
            only:list[str]|None=None, # one partition: just these inputs (the manifest's own problems and near-duplicates are then the caller's)
+           entries:dict[str, dict]|None=None, # the manifest's rows by source, when the caller has read it (a partition's rows: no partition reads the whole manifest again)
           )->dict[str, pd.DataFrame]:
     "All ingest tables for the articles in `input`."
-    entries, problems = read_manifest(manifest) if manifest else ({}, [])
+    entries, problems = (entries, []) if entries is not None else read_manifest(manifest) if manifest else ({}, [])
     rows, seen = Rows(), {}
     def note(p:Problem): rows.errors.append(p.row()); report(p)
     for p in problems if only is None else []: note(p)

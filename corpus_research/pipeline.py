@@ -109,9 +109,10 @@ def language_warnings(docs:pd.DataFrame)->list[Problem]:
 def document_stages(input:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig, frame_cfg:FramingConfig,
                     report:Callable[[Problem], None]=report_stderr, progress:bool=False,
                     only:list[str]|None=None, # one partition: just these inputs
+                    entries:dict[str, dict]|None=None, # their manifest rows, read by the caller
                    )->dict[str, pd.DataFrame]:
     "The per-document stages — ingest, NLP, actors, quotes, sentence-level frames — on `input`: their tables, every problem a row of `errors`."
-    tables = ingest(input, manifest, cfg, report, progress, only)
+    tables = ingest(input, manifest, cfg, report, progress, only, entries)
     nlp, matcher, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
     sources, problems = dict(zip(tables["documents"].doc_id, tables["documents"].source)), []
     def note(p:Problem): problems.append(p.row()); report(p)
@@ -272,6 +273,7 @@ def relink(previous:Path, # the linking layer under the earlier registry
 def process_partition(input:str|Path, names:list[str], manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig, frame_cfg:FramingConfig,
                       dest:Path, # the partition's folder: the linking layer
                       coded:Path, # the coding layer's folder (inside `dest`, one per coding configuration)
+                      entries:dict[str, dict]|None=None, # the manifest rows of `names` (None: read from `manifest`)
                      )->Path:
     "The per-document stages on one partition, as Parquet: all of them into `dest` and `coded`; after a registry change, the linking redone from the previous layer; when `dest` is done, the coding alone."
     registry = knowledge_file(REGISTRY, cfg.knowledge).read_text(encoding="utf-8")
@@ -280,7 +282,7 @@ def process_partition(input:str|Path, names:list[str], manifest:str|Path|None, c
         write_folder(linked, dest)
         if recoded is not None: write_folder(recoded, coded)
     if not (dest/"done").is_file():
-        tables = document_stages(input, manifest, cfg, nlp_cfg, frame_cfg, report=lambda p: None, only=names)
+        tables = document_stages(input, manifest, cfg, nlp_cfg, frame_cfg, report=lambda p: None, only=names, entries=entries)
         sigs = signatures(journalistic_texts(tables["paragraphs"].to_dict("records")), cfg.shingle_words, cfg.minhash_perms)
         write_folder({**{n: tables[n] for n in LINKED_TABLES}, "registry": pd.DataFrame(dict(text=[registry])),
                       "minhash": pd.DataFrame(dict(doc_id=list(sigs), hashvalues=[m.hashvalues.tobytes() for m in sigs.values()]))}, dest)
@@ -332,16 +334,20 @@ def dask_client(run_cfg:RunConfig):
 def run_partitions(jobs:list[tuple[list[str], Path, Path]], # (inputs, linking folder, coding folder) of each partition to run
                    input:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig, frame_cfg:FramingConfig,
                    client=None, # a Dask client (see `dask_client`); None: in this process
-                   progress:bool=False)->list[Exception|None]:
+                   progress:bool=False,
+                   entries:dict[str, dict]|None=None, # the manifest's rows by source: each partition gets its own (None: each reads the manifest)
+                  )->list[Exception|None]:
     "Run the partitions (as Dask tasks, or in this process without a client); per job, None or the exception that failed it."
     bar = lambda it: tqdm(it, total=len(jobs), desc="partitions", disable=None if progress else True)
+    share = lambda names: None if entries is None else {n: entries[n] for n in names if n in entries}
     if client is None:
         def attempt(names, dest, coded):
-            try: process_partition(input, names, manifest, cfg, nlp_cfg, frame_cfg, dest, coded)
+            try: process_partition(input, names, manifest, cfg, nlp_cfg, frame_cfg, dest, coded, share(names))
             except Exception as e: return e
         return [attempt(*job) for job in bar(jobs)]
     from dask.distributed import as_completed
-    futures = {client.submit(process_partition, input, names, manifest, cfg, nlp_cfg, frame_cfg, dest, coded, key=f"partition-{dest.name}-{coded.name}", pure=False): k
+    futures = {client.submit(process_partition, input, names, manifest, cfg, nlp_cfg, frame_cfg, dest, coded, share(names),
+                             key=f"partition-{dest.name}-{coded.name}", pure=False): k
                for k, (names, dest, coded) in enumerate(jobs)}
     failed = [None] * len(jobs)
     for future in bar(as_completed(futures)):
@@ -361,10 +367,10 @@ def partitioned_stages(input:str|Path, manifest:str|Path|None, parts:list[list[s
     jobs = [(names, (dest := root/partition_key(input, names, manifest, linking, registry)), dest/f"coded-{coding[:16]}") for names in parts]
     finished = lambda job: (job[1]/"done").is_file() and (job[2]/"done").is_file()
     todo = [job for job in jobs if not finished(job)]
-    problems = [Problem(f"partition of {names[0]} … {names[-1]} ({len(names)} inputs)", f"failed: {type(e).__name__}: {e}", "partition")
-                for (names, _, _), e in zip(todo, run_partitions(todo, input, manifest, cfg, nlp_cfg, frame_cfg, client, progress)) if e is not None]
-    tables = merge_partitions([job[1:] for job in jobs if finished(job)], cfg)
     entries, manifest_problems = read_manifest(manifest) if manifest else ({}, [])
+    problems = [Problem(f"partition of {names[0]} … {names[-1]} ({len(names)} inputs)", f"failed: {type(e).__name__}: {e}", "partition")
+                for (names, _, _), e in zip(todo, run_partitions(todo, input, manifest, cfg, nlp_cfg, frame_cfg, client, progress, entries)) if e is not None]
+    tables = merge_partitions([job[1:] for job in jobs if finished(job)], cfg)
     problems += manifest_problems + unlisted(entries, {n for names in parts for n in names}, manifest)
     tables["errors"] = conform(tables["errors"].to_dict("records") + [p.row() for p in problems], "errors")
     for r in tables["errors"].itertuples(): report(Problem(r.source, r.error, r.stage, r.severity, None if pd.isna(r.record) else int(r.record)))

@@ -28,10 +28,10 @@ __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES',
            'DocCounts', 'evidence', 'slice_counts', 'doc_counts', 'network_edges', 'graph', 'communities', 'node_table',
            'document_groups', 'unit_totals', 'resample_weights', 'bootstrap_rates', 'compare_groups', 'network_nodes',
            'settings_key', 'slice_rows', 'corpus_counts', 'edges_only', 'kept_evidence', 'NetworkInputs', 'Group',
-           'make_group', 'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'networks', 'in_group',
-           'group_evidence', 'evidence_totals', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph',
-           'layout', 'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug',
-           'network_files']
+           'make_group', 'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'networks', 'group_view',
+           'in_views', 'view_evidence', 'view_totals', 'group_evidence', 'evidence_totals', 'view_edges',
+           'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout', 'network_view', 'network_data',
+           'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -530,21 +530,41 @@ def networks(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables: docume
 GROUP_TABLES = ("edges", "nodes")
 NETWORK_TABLES = ("edges", "nodes", "edge_differences", "doc_groups", "edge_evidence")
 
-def in_group(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
-             group:str, window:str,
-             edges:pd.DataFrame|None, # some of the group's edges of `window` (None: all)
-             query:str, # SQL over the view `in_group`
-            )->pd.DataFrame:
-    "The result of `query`, where the view `in_group` holds the `edge_evidence` rows (in memory or on disk) of one group's network: those of its articles and window, for its edges."
+def group_view(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
+               group:str, window:str,
+               edges:pd.DataFrame|None=None, # some of the group's edges of `window` (None: all)
+              )->pd.DataFrame:
+    "group, window, source and target of edges of one group's network: a view for `view_evidence` and `view_totals`."
     if edges is None: edges = net["edges"][(net["edges"].group == group) & (net["edges"].window == window)]
+    return edges[["source", "target"]].assign(group=group, window=window)
+
+def in_views(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
+             views:pd.DataFrame, # group, window, source, target: the edges of some groups' networks
+             query:str, # SQL over the view `in_views`
+            )->pd.DataFrame:
+    "The result of `query`, where the view `in_views` holds, with its `group`, the `edge_evidence` rows (in memory or on disk) of each network of `views`: those of its group's articles and its window, for its edges (one pass over the evidence for all of them)."
     groups = net["doc_groups"]
     with scratch_db() as con:
         relation(con, net["edge_evidence"], ordered=False).create_view("evidence") # the query sorts: no sort of the whole table first
-        con.register("members", groups.loc[groups.group == group, ["doc_id"]])
-        con.register("ties", edges[["source", "target"]])
-        con.execute(f"""CREATE TEMP VIEW in_group AS SELECT e.* FROM evidence e SEMI JOIN members m ON e.doc_id = m.doc_id
-                        SEMI JOIN ties t ON e.source = t.source AND e.target = t.target WHERE e."window" = {sql_text(window)}""")
+        con.register("members", groups.loc[groups.group.isin(set(views.group)), ["doc_id", "group"]])
+        con.register("ties", views[["group", "window", "source", "target"]])
+        con.execute("""CREATE TEMP VIEW in_views AS SELECT m."group", e.* FROM evidence e JOIN members m ON e.doc_id = m.doc_id
+                       SEMI JOIN ties t ON m."group" = t."group" AND e."window" = t."window" AND e.source = t.source AND e.target = t.target""")
         return con.sql(query).df()
+
+def view_evidence(net:dict[str, pd.DataFrame|OnDisk], views:pd.DataFrame, # see `in_views`
+                  first:int|None=None, # only the first rows of each edge (default: all)
+                 )->pd.DataFrame:
+    "The `edge_evidence` rows of the networks of `views`, with their `group`, sorted by group, window, source, target, doc_id and sent_id."
+    edge = '"group", "window", source, target'
+    rank = "" if first is None else f" QUALIFY row_number() OVER (PARTITION BY {edge} ORDER BY doc_id, sent_id) <= {int(first)}"
+    rows = in_views(net, views, f"SELECT * FROM in_views{rank} ORDER BY {edge}, doc_id, sent_id")
+    return pd.concat([rows[["group"]].astype("string"), conform(rows, "edge_evidence")], axis=1)
+
+def view_totals(net:dict[str, pd.DataFrame|OnDisk], views:pd.DataFrame)->dict[tuple[str, str, str, str], int]:
+    "(group, window, source, target) -> the number of `edge_evidence` rows of each edge of the networks of `views`."
+    t = in_views(net, views, 'SELECT "group", "window", source, target, count(*) AS n FROM in_views GROUP BY ALL')
+    return {(g, w, a, b): int(n) for g, w, a, b, n in zip(t.group, t.window, t.source, t.target, t.n)}
 
 def group_evidence(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
                    group:str, window:str,
@@ -552,13 +572,11 @@ def group_evidence(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
                    first:int|None=None, # only the first rows of each edge (default: all)
                   )->pd.DataFrame:
     "The `edge_evidence` rows of one group's network: those of its articles, for its edges, sorted by source, target, doc_id and sent_id."
-    rank = "" if first is None else f" QUALIFY row_number() OVER (PARTITION BY source, target ORDER BY doc_id, sent_id) <= {int(first)}"
-    return conform(in_group(net, group, window, edges, f"SELECT * FROM in_group{rank} ORDER BY source, target, doc_id, sent_id"), "edge_evidence")
+    return view_evidence(net, group_view(net, group, window, edges), first).drop(columns="group")
 
 def evidence_totals(net:dict[str, pd.DataFrame|OnDisk], group:str, window:str, edges:pd.DataFrame|None=None)->dict[tuple[str, str], int]:
     "(source, target) -> the number of `edge_evidence` rows of each edge of one group's network."
-    t = in_group(net, group, window, edges, "SELECT source, target, count(*) AS n FROM in_group GROUP BY ALL")
-    return {(a, b): int(n) for a, b, n in zip(t.source, t.target, t.n)}
+    return {(a, b): n for (_, _, a, b), n in view_totals(net, group_view(net, group, window, edges)).items()}
 
 # %% ../nbs/11_networks.ipynb #182604be
 def view_edges(edges:pd.DataFrame, top_k:int)->pd.DataFrame:
@@ -760,14 +778,17 @@ def network_files(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
                   cfg:NetworkConfig=NetworkConfig())->dict[str, str]:
     "Relative path -> text of the network exports."
     files = {f"networks/{name}.csv": net[name].to_csv(index=False) for name in ("edges", "nodes", "edge_differences")}
-    nodes = net["nodes"][net["nodes"].window.isin(cfg.export_windows)].groupby(["group", "window"])
-    for (group, window), edges in net["edges"].groupby(["group", "window"]):
-        if window not in cfg.export_windows: continue
+    exported = [(key, edges) for key, edges in net["edges"].groupby(["group", "window"]) if key[1] in cfg.export_windows]
+    if not exported: return files
+    views = pd.concat([view_edges(edges, cfg.top_k) for _, edges in exported]) # all the pages show: the first sentences of the views' edges, and how many there are
+    first, totals = view_evidence(net, views, first=EVIDENCE_SHOWN), view_totals(net, views) # one pass over the evidence for all pages
+    shown = read_columns(tables["sentences"], ["doc_id", "sent_id", "text"], keys=first[["doc_id", "sent_id"]].dropna()) # and one over the sentences
+    evidence, nodes = dict(list(first.groupby(["group", "window"]))), net["nodes"].groupby(["group", "window"])
+    for (group, window), edges in exported:
         n, name = nodes.get_group((group, window)), f"networks/{slug(group)}_{slug(window)}"
-        view = view_edges(edges, cfg.top_k) # all the page shows: the first sentences of the view's edges, and how many there are
-        e, totals = group_evidence(net, group, window, view, first=EVIDENCE_SHOWN), evidence_totals(net, group, window, view)
+        e = evidence.get((group, window), first.head(0)).drop(columns="group").reset_index(drop=True)
         G = export_graph(edges, n, tables["actors"])
         files[f"{name}.gexf"], files[f"{name}.graphml"] = gexf(G), graphml(G)
-        shown = read_columns(tables["sentences"], ["doc_id", "sent_id", "text"], keys=e[["doc_id", "sent_id"]].dropna())
-        files[f"{name}.html"] = network_html(edges, n, e, shown, tables["documents"], tables["actors"], f"{group} · {window}", cfg, totals)
+        files[f"{name}.html"] = network_html(edges, n, e, shown, tables["documents"], tables["actors"], f"{group} · {window}", cfg,
+                                             {(a, b): k for (g, w, a, b), k in totals.items() if (g, w) == (group, window)})
     return files

@@ -4,16 +4,18 @@
 
 # %% ../nbs/13_framing.ipynb #139d91f8
 from __future__ import annotations
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .core import conform, knowledge_file, prf
+from . import __version__
+from .core import conform, frames_digest, knowledge_file, prf, sha256_hex
 from .networks import bootstrap_rates, document_groups
-from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, document_slices, read_columns, relation, scratch_db
+from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, document_slices, read_columns, read_folder, relation, scratch_db, table_digest, write_folder
 
 # %% auto #0
 __all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'doc_matrix',
@@ -21,8 +23,8 @@ __all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_CO
            'voices', 'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone', 'event_counts',
            'sentence_pairs', 'doc_events', 'doc_cooperation', 'cooperation', 'log_odds_z', 'term_matrix',
            'resampled_counts', 'keyness', 'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha',
-           'sample_for_coding', 'coding_file', 'doc_rows', 'stacked', 'framing', 'plot_outlet_frames', 'plot_keyness',
-           'plot_shares']
+           'sample_for_coding', 'coding_file', 'doc_rows', 'stacked', 'framing_key', 'framing', 'plot_outlet_frames',
+           'plot_keyness', 'plot_shares']
 
 # %% ../nbs/13_framing.ipynb #8e017904
 @dataclass(frozen=True)
@@ -380,12 +382,30 @@ def stacked(frames:list[pd.DataFrame])->pd.DataFrame:
     "The non-empty frames one below the other (the first frame when all are empty)."
     return pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
 
+def framing_key(tables:dict[str, pd.DataFrame|OnDisk], frame_names:list[str], cfg:FramingConfig)->str:
+    "What the framing tables depend on: the tables it reads (`table_digest`), the documents, the sides of the actors who are quoted (not the rest of the registry), the codebook's frames, the settings, the hand coding and the package version."
+    with scratch_db() as con:
+        relation(con, tables["quotes"], ordered=False).create_view("quotes")
+        speakers = {s for (s,) in con.sql("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL").fetchall()}
+    actors = tables["actors"]
+    sides = actors.loc[actors.actor_id.isin(speakers), ["actor_id", "side"]].sort_values("actor_id", ignore_index=True)
+    coded = coding_file(cfg.coded)
+    inputs = [table_digest(tables[name]) for name in (*FRAMING_COLUMNS, "terms")] + [frames_digest(tables["documents"], sides)]
+    settings = {k: v for k, v in asdict(cfg).items() if k != "coded"} # the coding is there by its content
+    return sha256_hex(json.dumps([inputs, frame_names, settings, sha256_hex(coded.read_bytes()) if coded and coded.is_file() else None, __version__],
+                                 default=str).encode())
+
 def framing(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables with the sentence-level coding (in memory or on disk)
             frame_names:list[str], # the codebook's frames
             cfg:FramingConfig=FramingConfig(),
             docs_per_slice:int=DOCS_PER_SLICE, # documents whose sentence-level rows are held at once
+            cache:Path|None=None, # a folder where the tables are kept for a rerun with the same inputs (`framing_key`)
            )->tuple[dict[str, pd.DataFrame], list[str]]:
     "The corpus-level framing tables, and problems of the hand coding (rows that do not match the store); the sentence-level tables are read a slice of documents at a time."
+    folder = cache/f"framing-{framing_key(tables, frame_names, cfg)[:32]}" if cache else None
+    if folder and (folder/"done").is_file():
+        out = read_folder(folder)
+        return out, out.pop("problems").problem.tolist()
     docs = tables["documents"]
     slices = [doc_rows(tables, s, frame_names, cfg) for s in document_slices(docs, docs_per_slice)]
     per = {name: stacked([s[name] for s in slices]) for name in slices[0]}
@@ -401,6 +421,7 @@ def framing(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables with the
         if len(coded): agreement = frame_agreement(coded, read_columns(tables["frames"], FRAMING_COLUMNS["frames"], coded[["doc_id"]]), frame_names,
                                                    cfg.bootstrap, cfg.seed)
     out["frame_agreement"] = agreement
+    if folder: write_folder({**out, "problems": pd.DataFrame(dict(problem=pd.Series(problems, dtype="string")))}, folder)
     return out, problems
 
 # %% ../nbs/13_framing.ipynb #dc9a0d5a

@@ -134,11 +134,11 @@ def _models(pipeline:str|None, knowledge:str|None, polarity:str, state:tuple):
     nlp = load_pipeline(pipeline, knowledge)
     return nlp, build_matcher(nlp, load_registry(knowledge), knowledge), load_instruments(knowledge, polarity)
 
-def framing_task(tables:dict[str, pd.DataFrame|OnDisk], frame_names:list[str], cfg:FramingConfig)->tuple[dict[str, pd.DataFrame], list[str]]:
+def framing_task(tables:dict[str, pd.DataFrame|OnDisk], frame_names:list[str], cfg:FramingConfig, cache:Path|None)->tuple[dict[str, pd.DataFrame], list[str]]:
     "`framing` as a task on a Dask worker: the worker's NLP models are dropped first, as framing needs their memory (a later partition loads them again)."
     _models.cache_clear()
     gc.collect()
-    return framing(tables, frame_names, cfg)
+    return framing(tables, frame_names, cfg, cache=cache)
 
 def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig,
                   net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float,
@@ -149,12 +149,13 @@ def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, 
     t0 = time.perf_counter()
     tables["actors"] = actors_table(matcher.registry)
     frame_names, coded = list(inst.frame_info), coding_file(frame_cfg.coded)
+    cache = Path(nlp_cfg.cache).resolve()/"corpus" if nlp_cfg.cache else None # networks and framing kept for reruns (a path the workers share)
     if client is not None: # the tables it reads are the partitions' files and small ones: `documents`, `actors`
         [inputs] = client.scatter([dict(tables)])
-        framed = client.submit(framing_task, inputs, frame_names, replace(frame_cfg, coded=str(coded.resolve()) if coded else None), pure=False)
-    net = networks(tables, net_cfg, Path(nlp_cfg.cache)/"corpus" if nlp_cfg.cache else None)
+        framed = client.submit(framing_task, inputs, frame_names, replace(frame_cfg, coded=str(coded.resolve()) if coded else None), cache, pure=False)
+    net = networks(tables, net_cfg, cache)
     tables.update(net)
-    framed, coding_problems = framed.result() if client is not None else framing(tables, frame_names, frame_cfg)
+    framed, coding_problems = framed.result() if client is not None else framing(tables, frame_names, frame_cfg, cache=cache)
     tables.update(framed)
     problems = [Problem(str(coded), message, "framing", "warning") for message in coding_problems]
     for p in problems: report(p)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_store.ipynb #ac64871b
 from __future__ import annotations
-import json, os, platform, shutil, tempfile, uuid
+import hashlib, json, os, platform, shutil, tempfile, uuid
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,13 +17,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .core import TABLES, conform
+from .core import TABLES, conform, frames_digest
 
 # %% auto #0
 __all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'DOCS_PER_SLICE', 'versions',
            'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema',
-           'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'relation', 'Tables',
-           'write_store', 'connect', 'read_table']
+           'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'relation',
+           'table_digest', 'Tables', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -174,6 +174,14 @@ def document_slices(documents:pd.DataFrame, size:int=DOCS_PER_SLICE)->list[tuple
 def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk, ordered:bool=True)->duckdb.DuckDBPyRelation:
     "A DuckDB relation over a table in memory or on disk (`ordered` False: rows on disk in any order)."
     return con.sql(table.sql(ordered)) if isinstance(table, OnDisk) else con.from_df(table)
+
+def table_digest(table:pd.DataFrame|OnDisk)->str:
+    "Hex SHA-256 of a table: of its rows (`frames_digest`) in memory; on disk, of its parts' bytes and left-out documents, which is far cheaper than reading the rows (the same rows in other files give another digest)."
+    if not isinstance(table, OnDisk): return frames_digest(table)
+    h = hashlib.sha256(json.dumps([table.name, table.by_doc]).encode())
+    for file, drop in table.parts:
+        with open(file, "rb") as f: h.update(hashlib.file_digest(f, "sha256").digest() + json.dumps(drop).encode())
+    return h.hexdigest()
 
 class Tables(MutableMapping):
     "Table name → DataFrame, as a run returns its tables: one left on disk is read when first asked for."

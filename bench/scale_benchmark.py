@@ -13,8 +13,10 @@ unusually effective). Then, each time with an empty NLP cache:
   parallel) and the corpus stages (networks in this process while framing runs on a worker, then
   the store), with documents/s and tokens/s; a worker's peak memory includes framing's;
 * a rerun after a registry change (one actor added to a copy of `data/actors.toml`) with the
-  partition cache of the last full run: each partition relinks from its previous layer, redoing
-  mentions, quotes and coding only for the articles that hold the new actor's names.
+  caches and into the store of the last full run: each partition relinks from its previous layer,
+  redoing mentions, quotes and coding only for the articles that hold the new actor's names; the
+  corpus stages reuse what the changed actor leaves alone (network slices and groups, framing,
+  the store's tables).
 
 With `--real SPKATT_DIR` (the SpkAtt-2023 articles: real German news, a realistic vocabulary), also
 a full run and a rerun after the same registry change, in one process (the JSONL file is one
@@ -79,9 +81,9 @@ def stage_speeds(corpus, manifest, sample, work):
         print(f"{stage:<34} {s:>7.1f} {docs / s:>8.1f} {tokens / s:>9.0f}")
 
 
-def full_run(corpus, manifest, out, workers, cfg=IngestConfig(), cache=None, partition_size=500):
+def full_run(corpus, manifest, out, workers, cfg=IngestConfig(), partition_size=500):
     "Wall times of the partitions and the corpus stages (framing on a worker) on a local cluster of `workers`; peak MB per worker and of this process."
-    nlp_cfg = NlpConfig(cache=str(cache or out / "cache"))
+    nlp_cfg = NlpConfig(cache=str(out / "cache"))
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster, Client(cluster) as client:
         t0 = time.perf_counter()
         tables = partitioned_stages(corpus, manifest, partitions(corpus, manifest, partition_size), cfg, nlp_cfg, FramingConfig(), client, lambda p: None)
@@ -151,8 +153,7 @@ def main():
             base = base or total # the first worker count is the reference
             print(f"{w:>7} {r['t_docs']:>11.1f} {r['t_corpus']:>8.1f} {total:>8.1f} {r['docs'] / total:>7.1f} {r['tokens'] / total:>9.0f} "
                   f"{base / total:>7.2f}x {r['worker_mb']:>14.0f} {r['driver_mb']:>14.0f} {r['errors']:>6}")
-        r = full_run(corpus, manifest, work / f"rerun-{n}", args.workers[-1], registry_change(work), cache=out / "cache",
-                     partition_size=args.partition_size)
+        r = full_run(corpus, manifest, out, args.workers[-1], registry_change(work), partition_size=args.partition_size) # the same caches and store
         rerun = r["t_docs"] + r["t_corpus"]
         print(f"\nrerun after a registry change ({args.workers[-1]} workers, NLP cache of the full run): {r['t_docs']:.1f} s partitions + "
               f"{r['t_corpus']:.1f} s corpus stages = {rerun:.1f} s, {total / rerun:.1f}x faster than the full run ({total:.1f} s)")

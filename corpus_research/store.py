@@ -23,7 +23,7 @@ from .core import TABLES, conform, frames_digest
 __all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'DOCS_PER_SLICE', 'versions',
            'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema',
            'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'relation',
-           'table_digest', 'Tables', 'write_store', 'connect', 'read_table']
+           'table_digest', 'Tables', 'carried_over', 'link_or_copy', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -207,24 +207,43 @@ def _swap_in(tmp:Path, out:Path)->None:
     os.replace(tmp, out)
     shutil.rmtree(old, ignore_errors=True)
 
+def carried_over(out:Path)->dict[str, str]:
+    "Table name -> `table_digest` of the files the store in `out` wrote it from (its run.json's `table_sources`), for the tables it still has; empty without a readable store or when other package versions wrote it."
+    try: info = json.loads((out/"run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError): return {}
+    sources = info.get("table_sources") if isinstance(info, dict) and info.get("versions") == versions() else None
+    return {name: d for name, d in sources.items() if isinstance(d, str) and (out/"tables"/f"{name}.parquet").is_file()} if isinstance(sources, dict) else {}
+
+def link_or_copy(src:Path, dest:Path)->None:
+    "`dest` as a hard link to `src` (no bytes copied), or a copy where the file system has no links."
+    try: os.link(src, dest)
+    except OSError: shutil.copyfile(src, dest)
+
 def write_store(tables:dict[str, pd.DataFrame|OnDisk], # table name -> rows (conformed to `TABLES` on write)
                 out:str|Path, # the output folder
                 run_info:dict, # written to run.json
                 files:dict[str, str]|None=None, # relative path -> text of further outputs (network exports)
                )->Path:
-    "Write all tables, their DuckDB views, run.json and `files` to `out`, atomically."
+    "Write all tables, their DuckDB views, run.json and `files` to `out`, atomically; a table on disk whose files are those the store in `out` was written from (a rerun) is carried over, not written again."
     out = Path(out).absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(out)
     tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:8]}"
+    before, sources = carried_over(out), {}
     try:
         (tmp/"tables").mkdir(parents=True)
         for name, t in tables.items():
-            if isinstance(t, OnDisk): t.write(tmp/"tables"/f"{name}.parquet")
-            else: write_table(conform(t, name) if name in TABLES else t, tmp/"tables"/f"{name}.parquet")
+            path = tmp/"tables"/f"{name}.parquet"
+            if not isinstance(t, OnDisk):
+                write_table(conform(t, name) if name in TABLES else t, path)
+                continue
+            sources[name] = table_digest(t)
+            if before.get(name) == sources[name]: link_or_copy(out/"tables"/f"{name}.parquet", path)
+            else: t.write(path)
         write_views(tmp/"corpus.duckdb", list(tables))
         counts = {name: pq.read_metadata(tmp/"tables"/f"{name}.parquet").num_rows for name in tables}
-        (tmp/"run.json").write_text(json.dumps({**run_info, "versions": versions(), "rows": counts}, indent=2, default=str), encoding="utf-8")
+        (tmp/"run.json").write_text(json.dumps({**run_info, "versions": versions(), "rows": counts, "table_sources": sources}, indent=2, default=str),
+                                    encoding="utf-8")
         for rel, text in (files or {}).items():
             (tmp/rel).parent.mkdir(parents=True, exist_ok=True)
             (tmp/rel).write_text(text, encoding="utf-8")

@@ -15,7 +15,7 @@ from scipy import sparse
 from . import __version__
 from .core import conform, frames_digest, knowledge_file, prf, sha256_hex
 from .networks import bootstrap_rates, document_groups
-from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, document_slices, read_columns, read_folder, relation, scratch_db, table_digest, write_folder
+from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, table_digest, write_folder
 
 # %% auto #0
 __all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'doc_matrix',
@@ -369,14 +369,12 @@ FRAMING_COLUMNS = dict(frames=["doc_id", "sent_id", "frame", "n_matches"], sente
                        quotes=["doc_id", "kind", "text", "speaker_text", "speaker_id"], evaluations=["doc_id", "sent_id", "score"],
                        interactions=["doc_id", "sent_id", "class", "negated"]) # what the framing reads of the tables
 
-def doc_rows(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables
-             docs:tuple[str, str]|None, # the first and last doc_id of the slice (None: all)
+def doc_rows(t:dict[str, pd.DataFrame], # the rows of a slice of documents (`FRAMING_COLUMNS`)
+             actors:pd.DataFrame, # the `actors` table
              frame_names:list[str], cfg:FramingConfig)->dict[str, pd.DataFrame]:
     "The framing's rows per document (frames, voices, tone, event words) of a slice of documents, made from their sentence-level rows."
-    read = lambda name: read_columns(tables[name], FRAMING_COLUMNS[name], docs=docs)
-    mentions, interactions = read("mentions"), read("interactions")
-    return dict(frames=doc_frames(read("frames"), read("sentences"), frame_names), voices=doc_voices(read("quotes"), tables["actors"], cfg.sides),
-                tone=doc_tone(read("evaluations"), mentions), events=doc_events(interactions, mentions))
+    return dict(frames=doc_frames(t["frames"], t["sentences"], frame_names), voices=doc_voices(t["quotes"], actors, cfg.sides),
+                tone=doc_tone(t["evaluations"], t["mentions"]), events=doc_events(t["interactions"], t["mentions"]))
 
 def stacked(frames:list[pd.DataFrame])->pd.DataFrame:
     "The non-empty frames one below the other (the first frame when all are empty)."
@@ -407,7 +405,8 @@ def framing(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables with the
         out = read_folder(folder)
         return out, out.pop("problems").problem.tolist()
     docs = tables["documents"]
-    slices = [doc_rows(tables, s, frame_names, cfg) for s in document_slices(docs, docs_per_slice)]
+    with slice_reader(tables, FRAMING_COLUMNS, docs_per_slice) as (parts, read):
+        slices = [doc_rows({name: read(name, k) for name in FRAMING_COLUMNS}, tables["actors"], frame_names, cfg) for k in range(len(parts))]
     per = {name: stacked([s[name] for s in slices]) for name in slices[0]}
     del slices
     out = dict(doc_frames=per["frames"], outlet_frames=outlet_frames(per["frames"], docs, cfg), voices=voices(per["voices"], docs, cfg),

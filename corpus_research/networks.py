@@ -18,7 +18,7 @@ from scipy.stats import hypergeom
 
 from . import __version__
 from .core import conform, frames_digest, sha256_hex
-from .store import DOCS_PER_SLICE, OnDisk, document_slices, read_columns, read_folder, relation, scratch_db, sql_text, write_folder
+from .store import DOCS_PER_SLICE, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, sql_text, write_folder
 
 # %% auto #0
 __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN',
@@ -405,10 +405,9 @@ def settings_key(cfg:NetworkConfig)->str:
     "What every slice's rows and group's networks depend on besides their documents: the settings (not which groupings are built or compared) and the package version."
     return json.dumps([{k: v for k, v in asdict(cfg).items() if k not in ("groupings", "compare")}, __version__], default=str)
 
-def slice_rows(tables:dict[str, pd.DataFrame|OnDisk], docs:tuple[str, str]|None, # a slice: its first and last doc_id (None: all)
+def slice_rows(t:dict[str, pd.DataFrame], # the rows of a slice of documents (`NETWORK_COLUMNS`)
                nodes:pd.Index, cfg:NetworkConfig, cache:Path|None)->tuple[dict[str, pd.DataFrame], list[pd.DataFrame|str]]:
     "The `slice_counts` of a slice but its evidence, and the evidence of each window: rows, or with a `cache` the files of `cache/slice-<key>` that keep them (made once per content of the slice, the nodes and the settings)."
-    t = {name: read_columns(tables[name], columns, docs=docs) for name, columns in NETWORK_COLUMNS.items()}
     names = [f"edge_evidence-{k:03d}" for k in range(len(cfg.windows))]
     folder = cache/f"slice-{frames_digest(*t.values(), pd.DataFrame(dict(node=nodes)), pd.DataFrame(dict(settings=[settings_key(cfg)])))[:32]}" if cache else None
     if folder and (folder/"done").is_file():
@@ -422,10 +421,11 @@ def corpus_counts(tables:dict[str, pd.DataFrame|OnDisk], nodes:pd.Index, cfg:Net
                   docs_per_slice:int)->tuple[dict[str, DocCounts], list[pd.DataFrame|str]]:
     "Every window's `DocCounts` of all documents, made a slice of `docs_per_slice` documents at a time, and the evidence of every window and slice (window by window)."
     parts, evidence = {window: [] for window in cfg.windows}, []
-    for docs in document_slices(tables["documents"], docs_per_slice):
-        rows, ev = slice_rows(tables, docs, nodes, cfg, cache)
-        for k, window in enumerate(cfg.windows): parts[window].append(doc_counts(rows, k, window, len(nodes)))
-        evidence.append(ev)
+    with slice_reader(tables, NETWORK_COLUMNS, docs_per_slice) as (slices, read):
+        for s in range(len(slices)):
+            rows, ev = slice_rows({name: read(name, s) for name in NETWORK_COLUMNS}, nodes, cfg, cache)
+            for k, window in enumerate(cfg.windows): parts[window].append(doc_counts(rows, k, window, len(nodes)))
+            evidence.append(ev)
     return {window: DocCounts.stacked(parts.pop(window)) for window in cfg.windows}, [ev[k] for k in range(len(cfg.windows)) for ev in evidence]
 
 def edges_only(rows:pd.DataFrame, # evidence of one window

@@ -5,7 +5,7 @@
 # %% ../nbs/05_store.ipynb #ac64871b
 from __future__ import annotations
 import hashlib, json, os, platform, shutil, tempfile, uuid
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -22,8 +22,9 @@ from .core import TABLES, conform, frames_digest
 # %% auto #0
 __all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'DOCS_PER_SLICE', 'versions',
            'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema',
-           'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'relation',
-           'table_digest', 'Tables', 'carried_over', 'link_or_copy', 'write_store', 'connect', 'read_table']
+           'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'bucket_by_slice',
+           'slice_reader', 'relation', 'table_digest', 'Tables', 'carried_over', 'link_or_copy', 'write_store',
+           'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -170,6 +171,31 @@ def document_slices(documents:pd.DataFrame, size:int=DOCS_PER_SLICE)->list[tuple
     "The first and last doc_id of each run of `size` documents in doc_id order, for `read_columns(..., docs=)`; [None] (all rows at once) when there are no documents."
     ids = np.sort(documents.doc_id.astype(str).unique())
     return [(ids[k], ids[min(k + size, len(ids)) - 1]) for k in range(0, len(ids), size)] or [None]
+
+def bucket_by_slice(con:duckdb.DuckDBPyConnection, table:OnDisk, columns:list[str], folder:Path)->None:
+    "Write `columns` of the rows of `table` (and each row's part and row number) to `folder/slice_=<k>/`, k the row's slice in the registered relation `slice_of` (doc_id, slice_): one pass over the table's files for all slices."
+    rows = table.sql(ordered=False, columns=list(dict.fromkeys(["doc_id", *columns, "part_", "file_row_number"])))
+    con.execute(f"COPY (SELECT r.*, s.slice_ FROM ({rows}) r JOIN slice_of s USING (doc_id)) TO {sql_text(str(folder))} (FORMAT PARQUET, PARTITION_BY (slice_))")
+
+@contextmanager
+def slice_reader(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables, in memory or on disk
+                 columns:dict[str, list[str]], # table name -> the columns wanted
+                 size:int=DOCS_PER_SLICE, # documents per slice
+                )->Iterator[tuple[list[tuple[str, str]|None], Callable[[str, int], pd.DataFrame]]]:
+    "The slices of `document_slices(tables['documents'], size)` and a function (name, k) -> `read_columns(tables[name], columns[name], docs=slices[k])`. With more than one slice, each table on disk is read once (`bucket_by_slice`, into a temporary folder) and a slice reads its own rows: a pass over every file per slice would make the reading grow with the square of the corpus."
+    slices, ids = document_slices(tables["documents"], size), np.sort(tables["documents"].doc_id.astype(str).unique())
+    with tempfile.TemporaryDirectory(prefix="cr-slices-") as tmp, scratch_db() as con:
+        con.register("slice_of", pd.DataFrame(dict(doc_id=ids, slice_=np.arange(len(ids)) // max(size, 1))))
+        bucketed = [name for name in columns if isinstance(tables[name], OnDisk) and len(slices) > 1]
+        for name in bucketed: bucket_by_slice(con, tables[name], columns[name], Path(tmp)/name)
+        def read(name:str, k:int)->pd.DataFrame:
+            folder, cols = Path(tmp)/name/f"slice_={k}", columns[name]
+            if name not in bucketed: return read_columns(tables[name], cols, docs=slices[k])
+            if not folder.is_dir(): return conform([], name)[cols]
+            select, order = ", ".join(f'"{c}"' for c in cols), f"{'doc_id, ' if tables[name].by_doc else ''}part_, file_row_number"
+            rows = fetch_frame(con.sql(f"SELECT {select} FROM read_parquet({sql_text(str(folder/'*.parquet'))}) ORDER BY {order}"))
+            return rows.astype({c: TABLES[name][c] for c in cols})
+        yield slices, read
 
 def relation(con:duckdb.DuckDBPyConnection, table:pd.DataFrame|OnDisk, ordered:bool=True)->duckdb.DuckDBPyRelation:
     "A DuckDB relation over a table in memory or on disk (`ordered` False: rows on disk in any order)."

@@ -13,6 +13,7 @@ from typing import Callable
 import networkx as nx
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy import sparse
 from scipy.stats import hypergeom
 
@@ -21,17 +22,18 @@ from .core import conform, frames_digest, sha256_hex
 from .store import DOCS_PER_SLICE, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, sql_text, write_folder
 
 # %% auto #0
-__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN',
-           'WIDGET_TEMPLATE', 'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members', 'spans_containing', 'unit_members',
-           'positions', 'coded', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs', 'edge_weights',
-           'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'pair_keys', 'unit_rows', 'per_doc', 'count_matrix',
-           'DocCounts', 'evidence', 'slice_counts', 'doc_counts', 'network_edges', 'graph', 'communities', 'node_table',
-           'document_groups', 'unit_totals', 'resample_weights', 'bootstrap_rates', 'compare_groups', 'network_nodes',
-           'settings_key', 'slice_rows', 'corpus_counts', 'edges_only', 'kept_evidence', 'NetworkInputs', 'Group',
-           'make_group', 'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'networks', 'group_view',
-           'in_views', 'view_evidence', 'view_totals', 'group_evidence', 'evidence_totals', 'view_edges',
-           'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout', 'network_view', 'network_data',
-           'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
+__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NO_SENTENCE', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE',
+           'EVIDENCE_SHOWN', 'WIDGET_TEMPLATE', 'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members',
+           'spans_containing', 'unit_members', 'positions', 'coded', 'following_pairs', 'expand_pairs', 'unit_pairs',
+           'window_pairs', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'pair_keys',
+           'unit_rows', 'per_doc', 'count_matrix', 'DocCounts', 'named', 'evidence', 'slice_counts', 'doc_counts',
+           'network_edges', 'graph', 'communities', 'node_table', 'document_groups', 'unit_totals', 'resample_weights',
+           'bootstrap_rates', 'compare_groups', 'network_nodes', 'settings_key', 'slice_rows', 'corpus_counts',
+           'edges_only', 'kept_evidence', 'NetworkInputs', 'Group', 'make_group', 'group_networks', 'pair_differences',
+           'reused', 'grouping_networks', 'networks', 'group_view', 'in_views', 'view_evidence', 'view_totals',
+           'group_evidence', 'evidence_totals', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph',
+           'layout', 'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug',
+           'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -257,14 +259,27 @@ class DocCounts:
                          sparse.vstack([p.presence for p in parts], format="csr"), np.concatenate([p.units for p in parts]))
 
 # %% ../nbs/11_networks.ipynb #58ce4af0
+def named(codes:np.ndarray, names:pd.Index)->pd.arrays.ArrowStringArray:
+    "The strings of `names` at the positions `codes`, as a string column (taken in Arrow: a Python string per row costs thirty times as much)."
+    return pd.arrays.ArrowStringArray(pa.array(names.to_numpy(object), pa.large_string()).take(pa.array(codes)))
+
+NO_SENTENCE = np.iinfo(np.int64).max # a missing sent_id, sorted last as pandas sorts it
+
 def evidence(pairs:pd.DataFrame, sents:pd.DataFrame|None, # `unit_rows` of one window
              window:str, nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
-    "The `edge_evidence` rows of one window: doc_id, source, target (actor ids), sent_id of every sentence behind every pair (windows not in `cfg.sentence_evidence`: of every document, sent_id null)."
-    if window not in cfg.sentence_evidence: ev = pairs[["doc_id", "source", "target"]].drop_duplicates().assign(sent_id=pd.NA)
+    "The `edge_evidence` rows of one window: doc_id, source, target (actor ids), sent_id of every sentence behind every pair (windows not in `cfg.sentence_evidence`: of every document, sent_id null), each once, sorted (by document: slices follow each other)."
+    if window not in cfg.sentence_evidence: ev = pairs[["doc_id", "source", "target"]].assign(sent_id=pd.NA)
     elif sents is None: ev = pd.concat([pairs[["doc_id", "source", "target", s]].rename(columns={s: "sent_id"}) for s in ("sent_a", "sent_b")])
     else: ev = pd.concat([pairs.merge(sents, left_on=["unit", end], right_on=["unit", "code"]) for end in ("source", "target")])
-    ev = ev[["doc_id", "source", "target", "sent_id"]].drop_duplicates().sort_values(["doc_id", "source", "target", "sent_id"]) # by document: slices follow each other
-    return conform(ev.assign(source=pd.Categorical.from_codes(ev.source, nodes), target=pd.Categorical.from_codes(ev.target, nodes), window=window), "edge_evidence")
+    doc, docs = pd.factorize(ev.doc_id, sort=True) # integer codes in doc_id order: the rows are sorted and made unique as integers
+    keys = np.column_stack([doc, ev.source.to_numpy(np.int64), ev.target.to_numpy(np.int64),
+                            pd.array(ev.sent_id, dtype="Int64").to_numpy(np.int64, na_value=NO_SENTENCE)])
+    keys = keys[np.lexsort(keys.T[::-1])]
+    keys = keys[np.r_[True, (keys[1:] != keys[:-1]).any(axis=1)][:len(keys)]]
+    sent_id = pd.array(keys[:, 3], dtype="Int64")
+    sent_id[keys[:, 3] == NO_SENTENCE] = pd.NA
+    return conform(pd.DataFrame(dict(window=named(np.zeros(len(keys), np.int64), pd.Index([window])), source=named(keys[:, 1], nodes),
+                                     target=named(keys[:, 2], nodes), doc_id=named(keys[:, 0], pd.Index(docs)), sent_id=sent_id)), "edge_evidence")
 
 def slice_counts(t:dict[str, pd.DataFrame], # the documents, sentences, mentions and quotes of a slice of documents (`NETWORK_COLUMNS`)
                  nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:

@@ -18,13 +18,12 @@ from .networks import bootstrap_rates, document_groups
 from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, table_digest, write_folder
 
 # %% auto #0
-__all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'doc_matrix',
-           'percentile_interval', 'group_ratios', 'doc_frames', 'outlet_frames', 'group_sums', 'voice_of', 'doc_voices',
-           'voices', 'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone', 'event_counts',
-           'sentence_pairs', 'doc_events', 'doc_cooperation', 'cooperation', 'log_odds_z', 'term_matrix',
-           'resampled_counts', 'keyness', 'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha',
-           'sample_for_coding', 'coding_file', 'doc_rows', 'stacked', 'framing_key', 'framing', 'plot_outlet_frames',
-           'plot_keyness', 'plot_shares']
+__all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'percentile_interval',
+           'group_ratios', 'doc_frames', 'outlet_frames', 'group_sums', 'voice_of', 'doc_voices', 'voices',
+           'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone', 'event_counts', 'sentence_pairs',
+           'doc_events', 'doc_cooperation', 'cooperation', 'log_odds_z', 'term_matrix', 'resampled_counts', 'keyness',
+           'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha', 'sample_for_coding', 'coding_file',
+           'doc_rows', 'stacked', 'framing_key', 'framing', 'plot_outlet_frames', 'plot_keyness', 'plot_shares']
 
 # %% ../nbs/13_framing.ipynb #8e017904
 @dataclass(frozen=True)
@@ -42,11 +41,6 @@ class FramingConfig:
     coded:str|None = "gold/seed_frames.csv" # hand coding to validate against (package data name or a path); None: none
 
 # %% ../nbs/13_framing.ipynb #c4ab87a7
-def doc_matrix(rows:pd.DataFrame, docs:pd.Index, keys:pd.Index, column:str)->sparse.csr_matrix:
-    "Documents × keys matrix of `rows[column]` (rows with doc_id and key; summed where repeated)."
-    return sparse.csr_matrix((rows[column].to_numpy(float), (docs.get_indexer(rows.doc_id), keys.get_indexer(rows.key))),
-                             shape=(len(docs), len(keys)))
-
 def percentile_interval(boot:np.ndarray, # resamples × quantities, NaN where a resample has no value
                        )->tuple[np.ndarray, np.ndarray]:
     "2.5th and 97.5th percentiles per column, ignoring NaN; NaN for columns without values."
@@ -62,13 +56,19 @@ def group_ratios(values:pd.DataFrame, # doc_id, key, num and (per key) den colum
                 )->pd.DataFrame:
     "Per grouping, group and key: n_docs, num, den, estimate = Σnum/Σden and a 95% bootstrap interval over the group's documents."
     keys, out, rng = pd.Index(sorted(values.key.unique())), [], np.random.default_rng(seed)
+    ids = pd.Index(np.sort(documents.doc_id.astype(str).unique()))
+    row, column = ids.get_indexer(values.doc_id), keys.get_indexer(values.key) # the strings looked up once, not per group
     for grouping in groupings:
         groups = document_groups(documents, grouping)
         for group, members in groups.groupby(groups, sort=True):
             docs = pd.Index(sorted(members.index))
-            v = values[values.doc_id.isin(docs)]
-            num = doc_matrix(v, docs, keys, "num")
-            den = doc_den.reindex(docs).fillna(0).to_numpy(float) if doc_den is not None else doc_matrix(v, docs, keys, "den")
+            local = np.full(len(ids) + 1, -1) # the row of each document in the group's matrices; -1 outside (and for row -1: not a document)
+            local[ids.get_indexer(docs)] = np.arange(len(docs))
+            r = local[row]
+            inside = r >= 0
+            matrix = lambda x: sparse.csr_matrix((x.to_numpy(float)[inside], (r[inside], column[inside])), shape=(len(docs), len(keys))) # summed where repeated
+            num = matrix(values.num)
+            den = doc_den.reindex(docs).fillna(0).to_numpy(float) if doc_den is not None else matrix(values.den)
             total_num = np.asarray(num.sum(axis=0)).ravel()
             total_den = np.full(len(keys), den.sum()) if den.ndim == 1 else np.asarray(den.sum(axis=0)).ravel()
             boot = bootstrap_rates(num, den, n, rng, per=1, empty=np.nan)

@@ -563,8 +563,10 @@ def in_views(net:dict[str, pd.DataFrame|OnDisk], # `networks` tables
         relation(con, net["edge_evidence"], ordered=False).create_view("evidence") # the query sorts: no sort of the whole table first
         con.register("members", groups.loc[groups.group.isin(set(views.group)), ["doc_id", "group"]])
         con.register("ties", views[["group", "window", "source", "target"]])
-        con.execute("""CREATE TEMP VIEW in_views AS SELECT m."group", e.* FROM evidence e JOIN members m ON e.doc_id = m.doc_id
-                       SEMI JOIN ties t ON m."group" = t."group" AND e."window" = t."window" AND e.source = t.source AND e.target = t.target""")
+        windows = ", ".join(map(sql_text, sorted(set(views.window)))) or "NULL" # a list of values: DuckDB skips the files of other windows by their statistics
+        con.execute(f"""CREATE TEMP VIEW in_views AS SELECT m."group", e.* FROM evidence e JOIN members m ON e.doc_id = m.doc_id
+                        SEMI JOIN ties t ON m."group" = t."group" AND e."window" = t."window" AND e.source = t.source AND e.target = t.target
+                        WHERE e."window" IN ({windows})""")
         return con.sql(query).df()
 
 def view_evidence(net:dict[str, pd.DataFrame|OnDisk], views:pd.DataFrame, # see `in_views`

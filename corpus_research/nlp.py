@@ -66,7 +66,8 @@ def sentence_starts(doc:Doc, max_tokens:int=MAX_SENTENCE_TOKENS)->list[bool]:
     starts = [i == 0 for i in range(len(texts))]
     i = 0
     while i < len(texts):
-        if texts[i] in TERMINAL or YEAR_WITH_STOP.fullmatch(texts[i]) or NUMBER_WITH_STOP.fullmatch(texts[i]) and i + 1 < len(texts) and texts[i + 1] in SENTENCE_OPENERS:
+        numeral = texts[i][:1].isdigit() and texts[i][-1] == "." # what the two patterns need: most tokens are not tried on them
+        if texts[i] in TERMINAL or numeral and (YEAR_WITH_STOP.fullmatch(texts[i]) or NUMBER_WITH_STOP.fullmatch(texts[i]) and i + 1 < len(texts) and texts[i + 1] in SENTENCE_OPENERS):
             j = i + 1
             while j < len(texts) and texts[j] in QUOTES_AND_BRACKETS and not spaced[j - 1]: j += 1
             if j < len(texts) and not (texts[j][0].islower() or texts[j][0] in ",;:"): starts[j] = True

@@ -23,8 +23,8 @@ from .core import TABLES, conform, frames_digest
 __all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'DOCS_PER_SLICE', 'versions',
            'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema',
            'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'bucket_by_slice',
-           'slice_reader', 'relation', 'table_digest', 'Tables', 'carried_over', 'link_or_copy', 'write_store',
-           'connect', 'read_table']
+           'slice_reader', 'relation', 'table_digest', 'Tables', 'carried_over', 'carry_over', 'write_store', 'connect',
+           'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -240,10 +240,16 @@ def carried_over(out:Path)->dict[str, str]:
     sources = info.get("table_sources") if isinstance(info, dict) and info.get("versions") == versions() else None
     return {name: d for name, d in sources.items() if isinstance(d, str) and (out/"tables"/f"{name}.parquet").is_file()} if isinstance(sources, dict) else {}
 
-def link_or_copy(src:Path, dest:Path)->None:
-    "`dest` as a hard link to `src` (no bytes copied), or a copy where the file system has no links."
-    try: os.link(src, dest)
-    except OSError: shutil.copyfile(src, dest)
+def carry_over(src:Path, dest:Path)->bool:
+    "`dest` as a hard link to the store's Parquet file `src` (no bytes copied), or a copy where the file system has no links; False, and no `dest`, when `src` is not a readable Parquet file (a damaged store is written anew, not carried on)."
+    try:
+        try: os.link(src, dest)
+        except OSError: shutil.copyfile(src, dest)
+        pq.read_metadata(dest)
+        return True
+    except (OSError, pa.ArrowException):
+        dest.unlink(missing_ok=True)
+        return False
 
 def write_store(tables:dict[str, pd.DataFrame|OnDisk], # table name -> rows (conformed to `TABLES` on write)
                 out:str|Path, # the output folder
@@ -264,8 +270,7 @@ def write_store(tables:dict[str, pd.DataFrame|OnDisk], # table name -> rows (con
                 write_table(conform(t, name) if name in TABLES else t, path)
                 continue
             sources[name] = table_digest(t)
-            if before.get(name) == sources[name]: link_or_copy(out/"tables"/f"{name}.parquet", path)
-            else: t.write(path)
+            if not (before.get(name) == sources[name] and carry_over(out/"tables"/f"{name}.parquet", path)): t.write(path)
         write_views(tmp/"corpus.duckdb", list(tables))
         counts = {name: pq.read_metadata(tmp/"tables"/f"{name}.parquet").num_rows for name in tables}
         (tmp/"run.json").write_text(json.dumps({**run_info, "versions": versions(), "rows": counts, "table_sources": sources}, indent=2, default=str),

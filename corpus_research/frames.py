@@ -102,8 +102,9 @@ class Lexicon:
 
     def find(self, toks:list[Token])->list[Match]:
         "Every match in `toks`, in order of position."
-        out = []
-        for s, candidates in enumerate(map(self.candidates, toks)):
+        found, out = list(map(self.candidates, toks)), []
+        if not any(found): return out # most sentences: no pattern's first word
+        for s, candidates in enumerate(found):
             for i in candidates:
                 tok = toks[s]
                 words, value, pattern = self.entries[i]

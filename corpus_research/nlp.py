@@ -24,12 +24,13 @@ from .core import conform, load_knowledge, sha256_hex
 # %% auto #0
 __all__ = ['TERMINAL', 'QUOTES_AND_BRACKETS', 'YEAR_WITH_STOP', 'NUMBER_WITH_STOP', 'SENTENCE_OPENERS', 'SENTENCE_RULES',
            'MAX_SENTENCE_TOKENS', 'CUT_AFTER', 'STRINGS_KEPT', 'TAGGER_RULES', 'CLOSED_CLASS_TAGS', 'MAX_CHARS',
-           'SENTENCE_COMPONENTS', 'TAGGING_COMPONENTS', 'STRING_ATTRS', 'FLAG_ATTRS', 'SENTENCE_KINDS', 'SPACES',
-           'CACHED_ATTRS', 'CACHE_SUFFIX', 'CACHE_COMPRESSION', 'strings_of', 'words', 'sentence_starts',
-           'cut_long_runs', 'factory', 'make_german_sentences', 'recase', 'HanTaTagger', 'make_hanta_tagger',
-           'german_pipeline', 'load_pipeline', 'Tok', 'kept', 'read_tokens', 'tokens', 'doc_text', 'sentence_spans',
-           'pipeline_fingerprint', 'sentence_rows', 'journalistic', 'doc_batches', 'batch_key', 'nlp_text',
-           'run_pipeline', 'save_docs', 'load_docs', 'cached_docs', 'annotate', 'annotated_paragraphs', 'sentences']
+           'SENTENCE_COMPONENTS', 'TAGGING_COMPONENTS', 'STRING_ATTRS', 'FLAG_ATTRS', 'SENTENCE_KINDS',
+           'SPECIAL_SPACES', 'SPACES', 'HAS_SPECIAL_SPACE', 'CACHED_ATTRS', 'CACHE_SUFFIX', 'CACHE_COMPRESSION',
+           'strings_of', 'words', 'sentence_starts', 'cut_long_runs', 'factory', 'make_german_sentences', 'recase',
+           'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline', 'Tok', 'kept', 'read_tokens',
+           'tokens', 'doc_text', 'sentence_spans', 'pipeline_fingerprint', 'sentence_rows', 'journalistic',
+           'doc_batches', 'batch_key', 'nlp_text', 'run_pipeline', 'save_docs', 'load_docs', 'cached_docs', 'annotate',
+           'annotated_paragraphs', 'sentences']
 
 # %% ../nbs/08_nlp.ipynb #8d3d7331
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
@@ -254,18 +255,19 @@ def doc_batches(paragraphs:pd.DataFrame, docs_per_batch:int)->list[pd.DataFrame]
 def batch_key(batch:pd.DataFrame, fingerprint:str)->str:
     "Cache key of a batch: its pipeline fingerprint and its paragraphs' ids and texts."
     h = hashlib.sha256(fingerprint.encode())
-    for doc_id, par_id, text in zip(batch.doc_id, batch.par_id, batch.text): h.update(f"{doc_id}\t{par_id}\t{text}\n".encode())
+    for doc_id, par_id, text in zip(*(batch[c].tolist() for c in ("doc_id", "par_id", "text"))): h.update(f"{doc_id}\t{par_id}\t{text}\n".encode())
     return h.hexdigest()
 
-SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u200a\u202f\u205f\u3000"})
+SPECIAL_SPACES = "\xa0\u2007\u2009\u200a\u202f\u205f\u3000"
+SPACES, HAS_SPECIAL_SPACE = str.maketrans({c: " " for c in SPECIAL_SPACES}), re.compile(f"[{SPECIAL_SPACES}]")
 
 def nlp_text(text:str)->str:
     "`text` with no-break and other special spaces as plain spaces (same length, so offsets hold): the tokenizer splits on them."
-    return text.translate(SPACES)
+    return text.translate(SPACES) if HAS_SPECIAL_SPACE.search(text) else text # a scan for them costs a tenth of `translate` on text with umlauts
 
 def run_pipeline(nlp:Language, batch:pd.DataFrame, on_error:Callable[[str, Exception], None])->list[Doc]:
     "Docs of the batch's paragraphs; a paragraph the pipeline fails on becomes an empty doc, reported with its doc_id."
-    try: return list(nlp.pipe(map(nlp_text, batch.text), batch_size=256))
+    try: return list(nlp.pipe(map(nlp_text, batch.text.tolist()), batch_size=256))
     except Exception:
         docs = []
         for doc_id, text in zip(batch.doc_id, batch.text):
@@ -332,7 +334,7 @@ def annotate(paragraphs:pd.DataFrame, # paragraph rows to annotate (e.g. `journa
                 save_docs(docs, tmp); tmp.replace(path)
         yield batch, docs
 
-# %% ../nbs/08_nlp.ipynb #33629d4b
+# %% ../nbs/08_nlp.ipynb #ab0f58a9
 def annotated_paragraphs(paragraphs:pd.DataFrame, nlp:Language, cache:Path|None=None, docs_per_batch:int=500,
                          on_error:Callable[[str, Exception], None]=lambda doc_id, e: None, progress:bool=False,
                          only:set|None=None, # just these doc_ids, read or annotated with the other documents of their batches only
@@ -340,11 +342,11 @@ def annotated_paragraphs(paragraphs:pd.DataFrame, nlp:Language, cache:Path|None=
     "Yield (doc_id, par_id, start_char, spaCy doc, id of its first sentence, raw text) for each journalistic paragraph, in text order."
     next_id = {}
     for batch, docs in annotate(journalistic(paragraphs), nlp, cache, docs_per_batch, on_error, progress, only):
-        for doc_id, par_id, start, doc, raw in zip(batch.doc_id, batch.par_id, batch.start_char, docs, batch.text):
+        for doc_id, par_id, start, doc, raw in zip(batch.doc_id.tolist(), batch.par_id.tolist(), batch.start_char.tolist(), docs, batch.text.tolist()):
             if only is not None and doc_id not in only: continue
             first = next_id.get(doc_id, 0)
             next_id[doc_id] = first + len(sentence_spans(doc))
-            yield doc_id, int(par_id), int(start), doc, first, raw
+            yield doc_id, par_id, start, doc, first, raw
 
 def sentences(paragraphs:pd.DataFrame, nlp:Language, cache:Path|None=None, docs_per_batch:int=500,
               on_error:Callable[[str, Exception], None]=lambda doc_id, e: None, progress:bool=False)->pd.DataFrame:

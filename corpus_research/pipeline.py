@@ -162,7 +162,7 @@ def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, 
     tables["errors"] = conform(tables["errors"].to_dict("records") + [p.row() for p in problems], "errors")
     info = run_info(Path(input), Path(manifest) if manifest else None, cfg, nlp_cfg, net_cfg, frame_cfg, pipeline_fingerprint(nlp), tables,
                     seconds + time.perf_counter() - t0)
-    out = write_store(tables, out, info, network_files(net, tables, net_cfg))
+    out = write_store(tables, out, info, lambda: network_files(net, tables, net_cfg)) # the exports made while the tables are written
     return Tables({name: OnDisk(name, ((str(out/"tables"/f"{name}.parquet"), ()),)) if isinstance(t, OnDisk) else t for name, t in tables.items()})
 
 def run(input:str|Path, # folder or file of articles
@@ -209,13 +209,15 @@ def stage_config(cfg:IngestConfig, nlp_cfg:NlpConfig, frame_cfg:FramingConfig,
     linking = {f: h for f, h in files.items() if f not in CODING_FILES + (REGISTRY,)}
     return sha256_hex(json.dumps([settings, linking, nlp_settings, __version__], sort_keys=True, default=str).encode())
 
-def partition_key(input:str|Path, names:list[str], manifest:str|Path|None, config:str,
+def partition_key(input:str|Path, names:list[str],
+                  manifest_sha256:str|None, # `file_hash` of the manifest, read once for all partitions
+                  config:str,
                   registry:str|None=None, # the registry's hash: the key becomes '<partition>-<registry>'
                  )->str:
     "The cache key of one partition: its inputs' names, sizes and modification times, the manifest's hash, the stage configuration (and the registry)."
     folder = Path(input) if Path(input).is_dir() else Path(input).parent
-    stats = [(n, (folder/n).stat().st_size, (folder/n).stat().st_mtime_ns) for n in names]
-    key = sha256_hex(json.dumps([stats, file_hash(manifest), config]).encode())[:32]
+    stats = [(n, st.st_size, st.st_mtime_ns) for n in names for st in [(folder/n).stat()]]
+    key = sha256_hex(json.dumps([stats, manifest_sha256, config]).encode())[:32]
     return f"{key}-{registry[:12]}" if registry else key
 
 # %% ../nbs/14_pipeline.ipynb #5c70a276
@@ -299,7 +301,8 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
     seen, parts, repeats, sigs = {}, {name: [] for name in DOCUMENT_TABLES}, [], {}
     for folder, coded in folders:
         docs = pd.read_parquet(folder/"documents.parquet")
-        again = docs[[d in seen for d in docs.doc_id]] # a set lookup per row: `isin` copies all the keys seen for each partition
+        ids, sources, records = docs.doc_id.tolist(), docs.source.tolist(), docs.record.tolist() # Python values: iterating Arrow columns costs more
+        again = docs[[d in seen for d in ids]] # a set lookup per row: `isin` copies all the keys seen for each partition
         repeats += [Problem(s, f"identical text to {seen[d]} (doc_id {d}); counted once", "read", "warning", None if pd.isna(r) else int(r)).row()
                     for d, s, r in zip(again.doc_id, again.source, again.record)]
         for name in DOCUMENT_TABLES:
@@ -308,7 +311,7 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
             else:
                 t = pd.read_parquet(path)
                 parts[name].append(t[~t.doc_id.isin(set(again.doc_id))] if len(again) and "doc_id" in t else t)
-        seen.update({d: s + (f" record {int(r)}" if pd.notna(r) else "") for d, s, r in zip(docs.doc_id, docs.source, docs.record) if d not in seen})
+        seen.update({d: s + (f" record {int(r)}" if pd.notna(r) else "") for d, s, r in zip(ids, sources, records) if d not in seen})
         sigs.update({d: from_hashvalues(v, cfg.minhash_perms) for d, v in pd.read_parquet(folder/"minhash.parquet").itertuples(index=False) if d not in sigs})
     tables = {name: OnDisk(name, tuple(p), by_doc=name in ANALYSED) if name in ON_DISK and p else conform(pd.concat(p, ignore_index=True) if p else [], name)
               for name, p in parts.items()}
@@ -365,7 +368,8 @@ def partitioned_stages(input:str|Path, manifest:str|Path|None, parts:list[list[s
     root = Path(nlp_cfg.cache)/"partitions" if nlp_cfg.cache else Path(tempfile.mkdtemp(prefix="cr-partitions-"))
     linking, coding = stage_config(cfg, nlp_cfg, frame_cfg), stage_config(cfg, nlp_cfg, frame_cfg, coding=True)
     registry = cfg.fingerprint()["knowledge"][REGISTRY]
-    jobs = [(names, (dest := root/partition_key(input, names, manifest, linking, registry)), dest/f"coded-{coding[:16]}") for names in parts]
+    manifest_sha256 = file_hash(manifest)
+    jobs = [(names, (dest := root/partition_key(input, names, manifest_sha256, linking, registry)), dest/f"coded-{coding[:16]}") for names in parts]
     finished = lambda job: (job[1]/"done").is_file() and (job[2]/"done").is_file()
     todo = [job for job in jobs if not finished(job)]
     entries, manifest_problems = read_manifest(manifest) if manifest else ({}, [])

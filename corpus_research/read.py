@@ -174,9 +174,10 @@ READERS = {".txt": read_txt, ".text": read_txt, ".html": read_html, ".htm": read
 def discover(folder:Path, skip:tuple[Path, ...]=())->list[Path]:
     "Input candidates below `folder`, sorted; hidden paths and `skip` excluded."
     skip = {p.resolve() for p in skip}
+    names = {p.name for p in skip} # a file is one of `skip` only by its name or through a link: the others are not resolved (costly on a large folder)
     found = (p for p in Path(folder).rglob("*") if not p.is_dir() or p.suffix.lower() in READERS)
     return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts)
-                  and p.resolve() not in skip)
+                  and not ((p.name in names or p.is_symlink()) and p.resolve() in skip))
 
 def read_inputs(folder:str|Path, # the input folder, or a single file
                 cfg:IngestConfig=IngestConfig(),

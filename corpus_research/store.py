@@ -5,6 +5,7 @@
 # %% ../nbs/05_store.ipynb #ac64871b
 from __future__ import annotations
 import hashlib, json, os, platform, shutil, tempfile, uuid
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,11 +21,11 @@ import pyarrow.parquet as pq
 from .core import TABLES, conform, frames_digest
 
 # %% auto #0
-__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'DOCS_PER_SLICE', 'versions',
-           'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db', 'parquet_schema',
-           'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices', 'bucket_by_slice',
-           'slice_reader', 'relation', 'table_digest', 'Tables', 'carried_over', 'carry_over', 'write_store', 'connect',
-           'read_table']
+__all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER_PASS', 'DOCS_PER_SLICE', 'STORE_WRITERS',
+           'versions', 'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db',
+           'parquet_schema', 'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices',
+           'bucket_by_slice', 'slice_reader', 'relation', 'table_digest', 'Tables', 'carried_over', 'carry_over',
+           'stored_bytes', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -251,26 +252,39 @@ def carry_over(src:Path, dest:Path)->bool:
         dest.unlink(missing_ok=True)
         return False
 
+def stored_bytes(table:pd.DataFrame|OnDisk)->int:
+    "Bytes of a table's files on disk (0 for a table in memory)."
+    return sum(os.path.getsize(file) for file, _ in table.parts) if isinstance(table, OnDisk) else 0
+
+STORE_WRITERS = 2 # tables of the store written at once, each by its own thread and DuckDB (of at most `DUCKDB_MEMORY`): DuckDB, Arrow and zstd work outside the GIL
+
 def write_store(tables:dict[str, pd.DataFrame|OnDisk], # table name -> rows (conformed to `TABLES` on write)
                 out:str|Path, # the output folder
                 run_info:dict, # written to run.json
-                files:dict[str, str]|None=None, # relative path -> text of further outputs (network exports)
+                files:dict[str, str]|Callable[[], dict[str, str]]|None=None, # relative path -> text of further outputs (network exports), or a function making them while the tables are written
                )->Path:
-    "Write all tables, their DuckDB views, run.json and `files` to `out`, atomically; a table on disk whose files are those the store in `out` was written from (a rerun) is carried over, not written again."
+    "Write all tables, their DuckDB views, run.json and `files` to `out`, atomically; a table on disk whose files are those the store in `out` was written from (a rerun) is carried over, not written again. Tables on disk are written `STORE_WRITERS` at a time, the largest first."
     out = Path(out).absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(out)
     tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:8]}"
-    before, sources = carried_over(out), {}
+    before = carried_over(out)
+    def write(name:str)->str|None: # the table's digest, for a table on disk
+        t, path = tables[name], tmp/"tables"/f"{name}.parquet"
+        if not isinstance(t, OnDisk):
+            write_table(conform(t, name) if name in TABLES else t, path)
+            return None
+        digest = table_digest(t)
+        if not (before.get(name) == digest and carry_over(out/"tables"/f"{name}.parquet", path)): t.write(path)
+        return digest
     try:
         (tmp/"tables").mkdir(parents=True)
-        for name, t in tables.items():
-            path = tmp/"tables"/f"{name}.parquet"
-            if not isinstance(t, OnDisk):
-                write_table(conform(t, name) if name in TABLES else t, path)
-                continue
-            sources[name] = table_digest(t)
-            if not (before.get(name) == sources[name] and carry_over(out/"tables"/f"{name}.parquet", path)): t.write(path)
+        with ThreadPoolExecutor(STORE_WRITERS) as pool:
+            made = pool.submit(files) if callable(files) else None
+            order = sorted(tables, key=lambda name: -stored_bytes(tables[name]))
+            digests = dict(zip(order, pool.map(write, order)))
+            files = made.result() if made else files
+        sources = {name: digests[name] for name, t in tables.items() if isinstance(t, OnDisk)}
         write_views(tmp/"corpus.duckdb", list(tables))
         counts = {name: pq.read_metadata(tmp/"tables"/f"{name}.parquet").num_rows for name in tables}
         (tmp/"run.json").write_text(json.dumps({**run_info, "versions": versions(), "rows": counts, "table_sources": sources}, indent=2, default=str),

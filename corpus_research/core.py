@@ -14,9 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 # %% auto #0
-__all__ = ['TABLES', 'KNOWLEDGE_FILES', 'GC_THRESHOLD', 'conform', 'sha256_hex', 'doc_id_for', 'frames_digest', 'prf',
-           'packaged_data', 'knowledge_file', 'knowledge_state', 'load_knowledge', 'demo_corpus', 'IngestConfig',
-           'fewer_collections']
+__all__ = ['TABLES', 'KNOWLEDGE_FILES', 'conform', 'sha256_hex', 'doc_id_for', 'frames_digest', 'prf', 'packaged_data',
+           'knowledge_file', 'knowledge_state', 'load_knowledge', 'demo_corpus', 'IngestConfig', 'paused_collections']
 
 # %% ../nbs/00_core.ipynb #5b539fb6
 _S, _I, _F, _D = "string", "Int64", "float64", "datetime64[s]"
@@ -172,12 +171,12 @@ class IngestConfig:
         return sha256_hex(json.dumps(fp, sort_keys=True).encode())
 
 # %% ../nbs/00_core.ipynb #f49f7af0
-GC_THRESHOLD = 100_000 # net allocations between collections of the youngest generation while a stage runs (CPython's default: 700)
-
 @contextmanager
-def fewer_collections(threshold:int=GC_THRESHOLD):
-    "Run a block (or, as a decorator, a function) with the garbage collector's first threshold at `threshold`; the old thresholds are restored after."
-    old = gc.get_threshold()
-    gc.set_threshold(threshold, *old[1:])
+def paused_collections():
+    "Run a block (or, as a decorator, a function) with the cyclic garbage collector off, then collect the youngest generation once; the collector is on again after, unless it was off before."
+    was_on = gc.isenabled()
+    gc.disable()
     try: yield
-    finally: gc.set_threshold(*old)
+    finally:
+        if was_on: gc.enable()
+        gc.collect(0)

@@ -119,7 +119,8 @@ def voice_of(quotes:pd.DataFrame, actors:pd.DataFrame, sides:tuple)->pd.DataFram
     q = quotes[quotes.kind != "scare"].merge(actors[["actor_id", "side"]].rename(columns={"actor_id": "speaker_id"}), how="left", on="speaker_id")
     voice = q.speaker_id.astype(object).where(q.speaker_id.notna(), np.where(q.speaker_text.notna(), "(unlinked)", "(unattributed)"))
     side = q.side.astype(object).where(q.side.isin(sides), np.where(q.speaker_id.notna(), "other", voice))
-    return q.assign(voice=voice, side=side, words=q.text.fillna("").str.count(r"\S+")) # words, without a list of them per quote
+    words = pd.array([len(t.split()) for t in q.text.fillna("").tolist()], dtype="Int64") # what `str.count(r"\S+")` counts, in half the time
+    return q.assign(voice=voice, side=side, words=words)
 
 def doc_voices(quotes:pd.DataFrame, actors:pd.DataFrame, sides:tuple)->pd.DataFrame:
     "Per document and voice: its side, its quoted words, quotes, direct and indirect quotes."
@@ -235,18 +236,21 @@ def log_odds_z(y_i:np.ndarray, y_j:np.ndarray, alpha:np.ndarray)->tuple[np.ndarr
 # %% ../nbs/13_framing.ipynb #7029161a
 def term_matrix(terms:pd.DataFrame|OnDisk, # the `terms` table, in memory or left on disk (summed by DuckDB, never loaded)
                 min_count:int)->tuple[sparse.csr_matrix, pd.Index, pd.Index]:
-    "Documents × lemmas counts of lemmas seen at least `min_count` times; the documents and lemmas, sorted. DuckDB sums the rows, in any order, a slice of the documents per pass, and hands over only the documents, the lemmas and integer cells."
+    "Documents × lemmas counts of lemmas seen at least `min_count` times; the documents and lemmas, sorted. DuckDB sums the rows, in any order, a piece of the table's files per pass (and a slice of the documents per pass within a piece of more than `ROWS_PER_PASS` rows), and hands over only the documents, the lemmas and integer cells."
     with scratch_db() as con:
         relation(con, terms, ordered=False).create_view("terms")
         docs = pd.Index(con.sql("SELECT DISTINCT doc_id FROM terms ORDER BY doc_id").df().doc_id)
         lemmas = pd.Index(con.execute("SELECT lemma FROM terms WHERE lemma IS NOT NULL GROUP BY lemma HAVING sum(n) >= ? ORDER BY lemma", [min_count]).df().lemma)
         con.register("rows_", pd.DataFrame(dict(doc_id=docs, i=np.arange(len(docs)))))
         con.register("columns_", pd.DataFrame(dict(lemma=lemmas, j=np.arange(len(lemmas)))))
-        passes = max(1, -(-con.execute("SELECT count(*) FROM terms").fetchone()[0] // ROWS_PER_PASS))
-        cells = [con.execute("""SELECT i, j, sum(n)::DOUBLE AS n FROM terms JOIN rows_ USING (doc_id) JOIN columns_ USING (lemma)
-                                WHERE i % ? = ? GROUP BY i, j""", [passes, k]).fetchnumpy() for k in range(passes)]
+        cells = []
+        for piece in terms.pieces(ROWS_PER_PASS) if isinstance(terms, OnDisk) else [terms]: # each file read once, not once per pass
+            relation(con, piece, ordered=False).create_view("piece")
+            passes = max(1, -(-con.execute("SELECT count(*) FROM piece").fetchone()[0] // ROWS_PER_PASS))
+            cells += [con.execute("""SELECT i, j, sum(n)::DOUBLE AS n FROM piece JOIN rows_ USING (doc_id) JOIN columns_ USING (lemma)
+                                     WHERE i % ? = ? GROUP BY i, j""", [passes, k]).fetchnumpy() for k in range(passes)]
     i, j, n = (np.concatenate([c[column] for c in cells]) for column in ("i", "j", "n"))
-    return sparse.csr_matrix((n, (i, j)), shape=(len(docs), len(lemmas))), docs, lemmas
+    return sparse.csr_matrix((n, (i, j)), shape=(len(docs), len(lemmas))), docs, lemmas # a document's cells in two pieces are summed here
 
 def resampled_counts(X:sparse.csr_matrix, n:int, rng:np.random.Generator)->np.ndarray:
     "n × lemmas counts, each from the rows of `X` resampled with replacement."

@@ -22,18 +22,17 @@ from .core import conform, frames_digest, sha256_hex
 from .store import DOCS_PER_SLICE, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, sql_text, write_folder
 
 # %% auto #0
-__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NO_SENTENCE', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE',
-           'EVIDENCE_SHOWN', 'WIDGET_TEMPLATE', 'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members',
-           'spans_containing', 'unit_members', 'positions', 'coded', 'following_pairs', 'expand_pairs', 'unit_pairs',
-           'window_pairs', 'edge_weights', 'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'pair_keys',
-           'unit_rows', 'per_doc', 'count_matrix', 'DocCounts', 'named', 'evidence', 'slice_counts', 'doc_counts',
-           'network_edges', 'graph', 'communities', 'node_table', 'document_groups', 'unit_totals', 'resample_weights',
-           'bootstrap_rates', 'compare_groups', 'network_nodes', 'settings_key', 'slice_rows', 'corpus_counts',
-           'edges_only', 'kept_evidence', 'NetworkInputs', 'Group', 'make_group', 'group_networks', 'pair_differences',
-           'reused', 'grouping_networks', 'networks', 'group_view', 'in_views', 'view_evidence', 'view_totals',
-           'group_evidence', 'evidence_totals', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph',
-           'layout', 'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug',
-           'network_files']
+__all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'NETWORK_COLUMNS', 'GROUP_TABLES', 'NETWORK_TABLES', 'PALETTE', 'EVIDENCE_SHOWN',
+           'WIDGET_TEMPLATE', 'PAGE_TEMPLATE', 'actor_occurrences', 'quote_members', 'spans_containing', 'unit_members',
+           'positions', 'coded', 'following_pairs', 'expand_pairs', 'unit_pairs', 'window_pairs', 'edge_weights',
+           'end_codes', 'disparity', 'top_rank', 'NetworkConfig', 'pair_keys', 'unit_rows', 'unique_rows', 'per_doc',
+           'count_matrix', 'DocCounts', 'named', 'evidence', 'slice_counts', 'doc_counts', 'network_edges', 'graph',
+           'communities', 'node_table', 'document_groups', 'unit_totals', 'resample_weights', 'bootstrap_rates',
+           'compare_groups', 'network_nodes', 'settings_key', 'slice_rows', 'corpus_counts', 'edges_only',
+           'kept_evidence', 'NetworkInputs', 'Group', 'make_group', 'group_networks', 'pair_differences', 'reused',
+           'grouping_networks', 'networks', 'group_view', 'in_views', 'view_evidence', 'view_totals', 'group_evidence',
+           'evidence_totals', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph', 'layout',
+           'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug', 'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -200,9 +199,28 @@ def unit_rows(window:str, occ:pd.DataFrame, quotes:pd.DataFrame, nodes:pd.Index)
     present = members.drop_duplicates(["unit", "code"])
     return unit_pairs(members), present[["doc_id", "code"]], members.drop_duplicates(["unit", "code", "sent_id"])[["unit", "code", "sent_id"]]
 
+def unique_rows(columns:list[np.ndarray], # non-negative integer columns of equal length
+                counts:bool=False, # also how often each row occurs
+               )->list[np.ndarray]:
+    "The columns of the distinct rows, sorted by the first column, then the second …, (and their counts): packed into one int64 per row and sorted as one array when they fit in 63 bits (2.5 million rows of four columns: 0.19 s, against 1.89 s with `lexsort`), else sorted with `lexsort`."
+    bits = [int(c.max()).bit_length() if len(c) else 0 for c in columns]
+    if sum(bits) > 63:
+        rows = np.column_stack(columns)
+        rows = rows[np.lexsort(rows.T[::-1])]
+        first = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]).any(axis=1)][:len(rows)])
+        out, n = list(rows[first].T), np.diff(np.r_[first, len(rows)])
+    else:
+        packed = np.zeros(len(columns[0]), np.int64)
+        for c, b in zip(columns, bits): packed = (packed << b) | c
+        (packed, n), out = np.unique(packed, return_counts=True), []
+        for b in reversed(bits): out.insert(0, packed & ((1 << b) - 1)); packed = packed >> b
+    return out + [n] if counts else out
+
 def per_doc(doc_id:pd.Series, values:np.ndarray, name:str)->pd.DataFrame:
-    "doc_id, `name`, count: how many rows of each document have each value."
-    return pd.DataFrame({"doc_id": doc_id.array, name: values}).groupby(["doc_id", name], observed=True).size().reset_index(name="count")
+    "doc_id, `name`, count: how many rows of each document have each value (sorted by doc_id, then value)."
+    doc, docs = pd.factorize(doc_id, sort=True)
+    doc, value, count = unique_rows([doc.astype(np.int64), np.asarray(values, np.int64)], counts=True)
+    return pd.DataFrame({"doc_id": docs.take(doc), name: value, "count": count})
 
 def count_matrix(rows:pd.DataFrame, # doc_id and count, one row per document and column
                  docs:pd.Index, # the doc_ids of the matrix's rows
@@ -263,8 +281,6 @@ def named(codes:np.ndarray, names:pd.Index)->pd.arrays.ArrowStringArray:
     "The strings of `names` at the positions `codes`, as a string column (taken in Arrow: a Python string per row costs thirty times as much)."
     return pd.arrays.ArrowStringArray(pa.array(names.to_numpy(object), pa.large_string()).take(pa.array(codes)))
 
-NO_SENTENCE = np.iinfo(np.int64).max # a missing sent_id, sorted last as pandas sorts it
-
 def evidence(pairs:pd.DataFrame, sents:pd.DataFrame|None, # `unit_rows` of one window
              window:str, nodes:pd.Index, cfg:NetworkConfig)->pd.DataFrame:
     "The `edge_evidence` rows of one window: doc_id, source, target (actor ids), sent_id of every sentence behind every pair (windows not in `cfg.sentence_evidence`: of every document, sent_id null), each once, sorted (by document: slices follow each other)."
@@ -272,14 +288,13 @@ def evidence(pairs:pd.DataFrame, sents:pd.DataFrame|None, # `unit_rows` of one w
     elif sents is None: ev = pd.concat([pairs[["doc_id", "source", "target", s]].rename(columns={s: "sent_id"}) for s in ("sent_a", "sent_b")])
     else: ev = pd.concat([pairs.merge(sents, left_on=["unit", end], right_on=["unit", "code"]) for end in ("source", "target")])
     doc, docs = pd.factorize(ev.doc_id, sort=True) # integer codes in doc_id order: the rows are sorted and made unique as integers
-    keys = np.column_stack([doc, ev.source.to_numpy(np.int64), ev.target.to_numpy(np.int64),
-                            pd.array(ev.sent_id, dtype="Int64").to_numpy(np.int64, na_value=NO_SENTENCE)])
-    keys = keys[np.lexsort(keys.T[::-1])]
-    keys = keys[np.r_[True, (keys[1:] != keys[:-1]).any(axis=1)][:len(keys)]]
-    sent_id = pd.array(keys[:, 3], dtype="Int64")
-    sent_id[keys[:, 3] == NO_SENTENCE] = pd.NA
-    return conform(pd.DataFrame(dict(window=named(np.zeros(len(keys), np.int64), pd.Index([window])), source=named(keys[:, 1], nodes),
-                                     target=named(keys[:, 2], nodes), doc_id=named(keys[:, 0], pd.Index(docs)), sent_id=sent_id)), "edge_evidence")
+    sent = pd.array(ev.sent_id, dtype="Int64")
+    no_sentence = int(sent.max()) + 1 if (~sent.isna()).any() else 0 # a missing sent_id, sorted last as pandas sorts it
+    doc, source, target, sent = unique_rows([doc.astype(np.int64), ev.source.to_numpy(np.int64), ev.target.to_numpy(np.int64), sent.to_numpy(np.int64, na_value=no_sentence)])
+    sent_id = pd.array(sent, dtype="Int64")
+    sent_id[sent == no_sentence] = pd.NA
+    return conform(pd.DataFrame(dict(window=named(np.zeros(len(doc), np.int64), pd.Index([window])), source=named(source, nodes),
+                                     target=named(target, nodes), doc_id=named(doc, pd.Index(docs)), sent_id=sent_id)), "edge_evidence")
 
 def slice_counts(t:dict[str, pd.DataFrame], # the documents, sentences, mentions and quotes of a slice of documents (`NETWORK_COLUMNS`)
                  nodes:pd.Index, cfg:NetworkConfig)->dict[str, pd.DataFrame]:

@@ -15,7 +15,7 @@ from typing import Callable
 import pandas as pd
 from spacy.language import Language
 
-from .core import IngestConfig, conform, fewer_collections, knowledge_file, knowledge_state, sha256_hex
+from .core import IngestConfig, conform, knowledge_file, knowledge_state, paused_collections, sha256_hex
 from .ingest import flag_duplicates, ingest, journalistic_texts, read_manifest, report_stderr, unlisted
 from .dedup import from_hashvalues, signatures
 from .actors import DETERMINERS, ActorMatcher, actors_table, build_matcher, link_documents, load_registry
@@ -105,7 +105,7 @@ def language_warnings(docs:pd.DataFrame)->list[Problem]:
     return [Problem(src, f"language is '{lang}' ({how}): German sentences, tags and actor names apply only in part", "nlp", "warning", rec)
             for src, lang, how, rec in zip(other.source, other.language, other.language_source, other.record.astype(object).where(other.record.notna(), None))]
 
-@fewer_collections()
+@paused_collections()
 def document_stages(input:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig, frame_cfg:FramingConfig,
                     report:Callable[[Problem], None]=report_stderr, progress:bool=False,
                     only:list[str]|None=None, # one partition: just these inputs
@@ -226,7 +226,7 @@ DOCUMENT_TABLES = ("documents", "texts", "paragraphs", "boilerplate", "errors") 
 LINKED_TABLES = tuple(t for t in DOCUMENT_TABLES if t not in CODED_TABLES)
 ON_DISK = tuple(t for t in DOCUMENT_TABLES if t not in ("documents", "errors")) # a partitioned run leaves them in the partitions' files: the corpus-level stages read the columns they need
 
-@fewer_collections()
+@paused_collections()
 def code_documents(paragraphs:pd.DataFrame, mentions:pd.DataFrame, nlp, nlp_cfg:NlpConfig, inst:Instruments)->dict[str, pd.DataFrame]:
     "The sentence-level coding alone, from the (cached) annotations and the stored mentions: what a codebook change reruns."
     spans = {d: [dict(start_char=int(a), end_char=int(b)) for a, b in zip(g.start_char, g.end_char)] for d, g in mentions.groupby("doc_id")}
@@ -255,7 +255,7 @@ def previous_layer(dest:Path)->Path|None:
     done = [p for p in dest.parent.glob(f"{base}-*") if p != dest and (p/"done").is_file() and (p/"registry.parquet").is_file()]
     return max(done, key=lambda p: (p/"done").stat().st_mtime_ns, default=None)
 
-@fewer_collections()
+@paused_collections()
 def relink(previous:Path, # the linking layer under the earlier registry
            registry:str, # the text of the registry now
            coded:str, # the name of the coding layer's folder

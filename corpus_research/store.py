@@ -144,6 +144,12 @@ class OnDisk:
         "The rows as a DataFrame, conformed to `TABLES`."
         with scratch_db() as con: return conform(fetch_frame(con.sql(self.sql())), self.name)
 
+    def pieces(self, rows:int)->list[OnDisk]:
+        "The table as runs of consecutive parts of about `rows` rows each (by the files' row counts): a pass over one piece reads only its own files."
+        counts = np.array([pq.ParquetFile(file).metadata.num_rows for file, _ in self.parts], np.int64)
+        piece = (np.cumsum(counts) - counts) // max(rows, 1) # the piece of each part, by the rows before it
+        return [OnDisk(self.name, tuple(part for part, k in zip(self.parts, piece) if k == p), self.by_doc) for p in np.unique(piece)]
+
     def write(self, path:Path)->None:
         "The rows as Parquet at `path`, streamed slice by slice: the bytes `write_table` writes for `load()`."
         with scratch_db() as con:

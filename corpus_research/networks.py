@@ -203,6 +203,7 @@ def unique_rows(columns:list[np.ndarray], # non-negative integer columns of equa
                 counts:bool=False, # also how often each row occurs
                )->list[np.ndarray]:
     "The columns of the distinct rows, sorted by the first column, then the second …, (and their counts): packed into one int64 per row and sorted as one array when they fit in 63 bits (2.5 million rows of four columns: 0.19 s, against 1.89 s with `lexsort`), else sorted with `lexsort`."
+    if any(len(c) and c.min() < 0 for c in columns): raise ValueError("unique_rows: a column has negative values (a code of -1 for a missing value?)")
     bits = [int(c.max()).bit_length() if len(c) else 0 for c in columns]
     if sum(bits) > 63:
         rows = np.column_stack(columns)

@@ -215,9 +215,9 @@ def candidate_spans(doc:Doc, am:ActorMatcher)->dict[tuple[int, int], dict[str, s
         kind, surface = am.surfaces[key]
         spans.setdefault((s, e), {})[kind] = surface
     for tok in tokens(doc):
+        if "-" not in tok.text[1:] or (tok.i, tok.i + 1) in spans: continue # most tokens: no hyphen to split at
         prefix = tok.text.split("-")[0]
-        if "-" in tok.text[1:] and (tok.i, tok.i + 1) not in spans and any(reg.actors[a].type != "GPE" for a in reg.aliases.get(prefix, [])):
-            spans[(tok.i, tok.i + 1)] = {"compound": prefix}
+        if any(reg.actors[a].type != "GPE" for a in reg.aliases.get(prefix, [])): spans[(tok.i, tok.i + 1)] = {"compound": prefix}
     return spans
 
 ARABIC_NAME_RX = re.compile(r"^(al|el|as|ad|ar|an|at|ash)-[A-ZÄÖÜ]")

@@ -304,7 +304,7 @@ def term_rows(key:dict, sent:list[Tok], toks:list[Token])->list[dict]:
     "`terms` rows of one sentence: content lemmas and their counts."
     counts = {}
     for t, tok in zip(sent, toks):
-        if tok.content and t.pos_ in TERM_POS and len(tok.lemma) > 1 and any(c.isalpha() for c in tok.lemma):
+        if tok.pos in TERM_POS and len(tok.lemma) > 1 and any(map(str.isalpha, tok.lemma)): # `tok.pos` is `t.pos_` but for particles, which are no terms
             lemma = t.lemma_ if t.pos_ in ("NOUN", "PROPN") and tok.lemma == t.lemma_.lower() else tok.lemma
             counts[(lemma, t.pos_)] = counts.get((lemma, t.pos_), 0) + 1
     return [dict(key, lemma=l, pos=p, n=n) for (l, p), n in counts.items()]

@@ -120,6 +120,7 @@ class HanTaTagger:
         german = load_knowledge("german.toml", knowledge)
         self.stts, self.upos = german["stts"], german["upos"]
         self.analyze = lru_cache(maxsize=cache_size)(self._analyze)
+        self.cache_size, self.codes, self.codes_strings = cache_size, None, None # `codes` of the StringStore `codes_strings`
 
     def _analyze(self, word:str)->tuple[str, str, str]:
         "(lemma, STTS tag, UPOS) of a word form."
@@ -133,14 +134,28 @@ class HanTaTagger:
             return f"{head}-{noun[0]}", noun[1], noun[2] # a compound whose last part is a noun is one: 'documenta-Homepage'
         return (recase(lemma, word) if pos in ("NOUN", "PROPN") else lemma), tag, pos
 
+    def annotation(self, word:str, start:int)->tuple[str, str, str]:
+        "(lemma, STTS tag, UPOS) of a word form whose `SENT_START` value is `start` (1: it opens a sentence)."
+        analysis = self.analyze(word)
+        if start == 1 and analysis[1] == "NN" and (lower := self.analyze(word.lower()))[1] in CLOSED_CLASS_TAGS:
+            return lower # capitalised only because it opens the sentence: 'Gegenüber dem Sender sagte er'
+        return analysis
+
+    def coder(self, strings)->Callable[[str, int], tuple[int, int, int]]:
+        "(lemma hash, tag hash, POS id) of a word form and its `SENT_START` value, the strings added to the StringStore `strings`."
+        def code(word:str, start:int)->tuple[int, int, int]:
+            lemma, tag, pos = self.annotation(word, start)
+            return strings.add(lemma), strings.add(tag), POS_IDS[pos]
+        return code
+
     def __call__(self, doc:Doc)->Doc:
-        strings, values = doc.vocab.strings, []
-        for word, start in zip(words(doc), doc.to_array(SENT_START).tolist()):
-            analysis = self.analyze(word)
-            if start == 1 and analysis[1] == "NN" and (lower := self.analyze(word.lower()))[1] in CLOSED_CLASS_TAGS:
-                analysis = lower # capitalised only because it opens the sentence: 'Gegenüber dem Sender sagte er'
-            lemma, tag, pos = analysis
-            values.append((strings.add(lemma), strings.add(tag), POS_IDS[pos]))
+        strings = doc.vocab.strings
+        if getattr(doc.vocab, "in_memory_zone", False): code = self.coder(strings) # strings added in a memory zone are dropped at its end: no hash of them is kept
+        else:
+            if self.codes_strings is not strings: # cached per word and StringStore: two `StringStore.add` calls per token cost more than the lookup
+                self.codes, self.codes_strings = lru_cache(maxsize=self.cache_size)(self.coder(strings)), strings
+            code = self.codes
+        values = list(map(code, words(doc), doc.to_array(SENT_START).tolist()))
         if values: doc.from_array([LEMMA, TAG, POS], np.array(values, dtype="uint64")) # one array write: a Token object per token costs more
         return doc
 

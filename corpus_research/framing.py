@@ -18,12 +18,13 @@ from .networks import bootstrap_rates, document_groups
 from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, table_digest, write_folder
 
 # %% auto #0
-__all__ = ['EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig', 'percentile_interval',
-           'group_ratios', 'doc_frames', 'outlet_frames', 'group_sums', 'voice_of', 'doc_voices', 'voices',
-           'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone', 'event_counts', 'sentence_pairs',
-           'doc_events', 'doc_cooperation', 'cooperation', 'log_odds_z', 'term_matrix', 'resampled_counts', 'keyness',
-           'krippendorff_alpha', 'read_coding', 'frame_agreement', 'coder_alpha', 'sample_for_coding', 'coding_file',
-           'doc_rows', 'stacked', 'framing_key', 'framing', 'plot_outlet_frames', 'plot_keyness', 'plot_shares']
+__all__ = ['KEY_SEP', 'EVENT_CLASSES', 'WHOLE', 'TRUE_MARKS', 'FRAMING_TABLES', 'FRAMING_COLUMNS', 'FramingConfig',
+           'percentile_interval', 'group_ratios', 'stacked_ratios', 'doc_frames', 'outlet_frames', 'group_sums',
+           'voice_of', 'doc_voices', 'voices', 'cue_classes', 'scare_quotes', 'label_use', 'doc_tone', 'actor_tone',
+           'event_counts', 'sentence_pairs', 'doc_events', 'doc_cooperation', 'cooperation', 'log_odds_z',
+           'term_matrix', 'resampled_counts', 'keyness', 'krippendorff_alpha', 'read_coding', 'frame_agreement',
+           'coder_alpha', 'sample_for_coding', 'coding_file', 'doc_rows', 'stacked', 'framing_key', 'framing',
+           'plot_outlet_frames', 'plot_keyness', 'plot_shares']
 
 # %% ../nbs/13_framing.ipynb #8e017904
 @dataclass(frozen=True)
@@ -78,6 +79,20 @@ def group_ratios(values:pd.DataFrame, # doc_id, key, num and (per key) den colum
                                          low=low, high=high)))
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=["grouping", "group", "key", "n_docs", "num", "den", "estimate", "low", "high"])
 
+# %% ../nbs/13_framing.ipynb #46a91eaa
+KEY_SEP = "\x1f" # joins a table's name and a key into one key of `stacked_ratios` (a control character no name holds)
+
+def stacked_ratios(tables:dict[str, pd.DataFrame], # name -> the `values` of a `group_ratios` call
+                   documents:pd.DataFrame, cfg:FramingConfig,
+                   doc_den:pd.Series|None=None, # as for `group_ratios`, shared by all the tables
+                  )->dict[str, pd.DataFrame]:
+    "`group_ratios` of each table, from one call: the keys are prefixed with the table's name, which keeps their order within a table."
+    values = pd.concat([t.assign(key=name + KEY_SEP + t.key.astype(str)) for name, t in tables.items()], ignore_index=True)
+    r = group_ratios(values, documents, cfg.groupings, cfg.bootstrap, cfg.seed, doc_den)
+    parts = [k.partition(KEY_SEP) for k in r.key]
+    name, key = (np.array([p[i] for p in parts], dtype=object) for i in (0, 2))
+    return {n: r[name == n].assign(key=pd.Series(key[name == n], dtype=r.key.dtype, index=r.index[name == n])).reset_index(drop=True) for n in tables}
+
 # %% ../nbs/13_framing.ipynb #ac24b3d8
 def doc_frames(frames:pd.DataFrame, # the `frames` table
                sentences:pd.DataFrame, # the `sentences` table
@@ -95,8 +110,8 @@ def doc_frames(frames:pd.DataFrame, # the `frames` table
 def outlet_frames(doc_frames:pd.DataFrame, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
     "The `outlet_frames` table: per group and frame, the share of documents with the frame (prevalence) and the mean intensity, with bootstrap intervals."
     base = doc_frames.rename(columns={"frame": "key"}).assign(den=1.0)
-    prev = group_ratios(base.assign(num=base.present.astype(float)), documents, cfg.groupings, cfg.bootstrap, cfg.seed)
-    inten = group_ratios(base.assign(num=base.intensity), documents, cfg.groupings, cfg.bootstrap, cfg.seed)
+    ratios = stacked_ratios(dict(prevalence=base.assign(num=base.present.astype(float)), intensity=base.assign(num=base.intensity)), documents, cfg)
+    prev, inten = ratios["prevalence"], ratios["intensity"]
     df = prev.rename(columns={"key": "frame", "num": "n_present", "estimate": "prevalence", "low": "prevalence_low", "high": "prevalence_high"})
     df[["intensity", "intensity_low", "intensity_high"]] = inten[["estimate", "low", "high"]].to_numpy()
     return conform(df, "outlet_frames")
@@ -133,10 +148,12 @@ def voices(doc_voices:pd.DataFrame, # `doc_voices` rows
            documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
     "The `voices` table."
     q, total, out = doc_voices, doc_voices.groupby("doc_id").words.sum(), []
-    for level, col in (("actor", "voice"), ("side", "side")):
-        v = q.groupby(["doc_id", col]).agg(num=("words", "sum"), quotes=("quotes", "sum"), direct=("direct", "sum"),
-                                          indirect=("indirect", "sum")).reset_index().rename(columns={col: "key"})
-        r = group_ratios(v, documents, cfg.groupings, cfg.bootstrap, cfg.seed, doc_den=total)
+    levels = {level: q.groupby(["doc_id", col]).agg(num=("words", "sum"), quotes=("quotes", "sum"), direct=("direct", "sum"),
+                                                    indirect=("indirect", "sum")).reset_index().rename(columns={col: "key"})
+              for level, col in (("actor", "voice"), ("side", "side"))}
+    ratios = stacked_ratios(levels, documents, cfg, doc_den=total)
+    for level, v in levels.items():
+        r = ratios[level]
         counts = group_sums(v, documents, cfg.groupings, ["key"], **{c: (c, "sum") for c in ("quotes", "direct", "indirect")})
         r = r.merge(counts, on=["grouping", "group", "key"], how="inner")
         sides = q.drop_duplicates("voice").set_index("voice").side if level == "actor" else None

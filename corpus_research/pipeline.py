@@ -12,12 +12,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 from spacy.language import Language
 
 from .core import IngestConfig, conform, knowledge_file, knowledge_state, paused_collections, sha256_hex
 from .ingest import flag_duplicates, ingest, journalistic_texts, read_manifest, report_stderr, unlisted
-from .dedup import from_hashvalues, signatures
+from .dedup import signatures
 from .actors import DETERMINERS, ActorMatcher, actors_table, build_matcher, link_documents, load_registry
 from .nlp import MAX_SENTENCE_TOKENS, annotated_paragraphs, load_pipeline, pipeline_fingerprint, sentence_rows
 from .frames import CODED_TABLES, Instruments, code_paragraph, load_instruments, polarity_file
@@ -288,7 +289,7 @@ def process_partition(input:str|Path, names:list[str], manifest:str|Path|None, c
         tables = document_stages(input, manifest, cfg, nlp_cfg, frame_cfg, report=lambda p: None, only=names, entries=entries)
         sigs = signatures(journalistic_texts(tables["paragraphs"].to_dict("records")), cfg.shingle_words, cfg.minhash_perms)
         write_folder({**{n: tables[n] for n in LINKED_TABLES}, "registry": pd.DataFrame(dict(text=[registry])),
-                      "minhash": pd.DataFrame(dict(doc_id=list(sigs), hashvalues=[m.hashvalues.tobytes() for m in sigs.values()]))}, dest)
+                      "minhash": pd.DataFrame(dict(doc_id=list(sigs), hashvalues=[h.tobytes() for h in sigs.values()]))}, dest)
         write_folder({n: tables[n] for n in CODED_TABLES}, coded)
     if not (coded/"done").is_file():
         nlp, _, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
@@ -312,7 +313,7 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
                 t = pd.read_parquet(path)
                 parts[name].append(t[~t.doc_id.isin(set(again.doc_id))] if len(again) and "doc_id" in t else t)
         seen.update({d: s + (f" record {int(r)}" if pd.notna(r) else "") for d, s, r in zip(ids, sources, records) if d not in seen})
-        sigs.update({d: from_hashvalues(v, cfg.minhash_perms) for d, v in pd.read_parquet(folder/"minhash.parquet").itertuples(index=False) if d not in sigs})
+        sigs.update({d: np.frombuffer(v, np.uint32) for d, v in pd.read_parquet(folder/"minhash.parquet").itertuples(index=False) if d not in sigs})
     tables = {name: OnDisk(name, tuple(p), by_doc=name in ANALYSED) if name in ON_DISK and p else conform(pd.concat(p, ignore_index=True) if p else [], name)
               for name, p in parts.items()}
     documents = tables["documents"].to_dict("records")

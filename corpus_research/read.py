@@ -4,10 +4,10 @@
 
 # %% ../nbs/01_read.ipynb #23f93beb
 from __future__ import annotations
-import csv, io, json
+import csv, io, json, os
 from datetime import date
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Iterator
 
 from .core import IngestConfig, sha256_hex
@@ -15,7 +15,7 @@ from .core import IngestConfig, sha256_hex
 # %% auto #0
 __all__ = ['TEXT_COLUMNS', 'META_COLUMNS', 'READERS', 'MANIFEST_VALUES', 'MANIFEST_COLUMNS', 'Article', 'Problem', 'binary_kind',
            'decode_text', 'sniff_encoding', 'read_bytes', 'decode_article', 'read_txt', 'html_article', 'read_html',
-           'record_article', 'read_jsonl', 'read_csv', 'discover', 'read_inputs', 'read_manifest']
+           'record_article', 'read_jsonl', 'read_csv', 'visible_entries', 'discover', 'read_inputs', 'read_manifest']
 
 # %% ../nbs/01_read.ipynb #033ab076
 @dataclass
@@ -171,13 +171,21 @@ def read_csv(path:Path, source:str, cfg:IngestConfig)->Iterator[Article|Problem]
 READERS = {".txt": read_txt, ".text": read_txt, ".html": read_html, ".htm": read_html,
            ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv}
 
+def visible_entries(folder:str)->Iterator[os.DirEntry]:
+    "The entries below `folder` but hidden ones and what is in hidden folders, as `Path.rglob('*')` walks: into folders, not into links to them; an unreadable folder is left out."
+    try:
+        with os.scandir(folder) as found: entries = [e for e in found if not e.name.startswith(".")]
+    except PermissionError: return
+    for e in entries:
+        yield e
+        if e.is_dir(follow_symlinks=False): yield from visible_entries(e.path)
+
 def discover(folder:Path, skip:tuple[Path, ...]=())->list[Path]:
-    "Input candidates below `folder`, sorted; hidden paths and `skip` excluded."
+    "Input candidates below `folder`, sorted; hidden paths and `skip` excluded. The file types come from the directory listing (one `stat` per link, not per file)."
     skip = {p.resolve() for p in skip}
     names = {p.name for p in skip} # a file is one of `skip` only by its name or through a link: the others are not resolved (costly on a large folder)
-    found = (p for p in Path(folder).rglob("*") if not p.is_dir() or p.suffix.lower() in READERS)
-    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts)
-                  and not ((p.name in names or p.is_symlink()) and p.resolve() in skip))
+    found = (e for e in visible_entries(str(folder)) if not e.is_dir() or PurePath(e.name).suffix.lower() in READERS)
+    return sorted(Path(e.path) for e in found if not ((e.name in names or e.is_symlink()) and Path(e.path).resolve() in skip))
 
 def read_inputs(folder:str|Path, # the input folder, or a single file
                 cfg:IngestConfig=IngestConfig(),

@@ -16,7 +16,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .core import load_knowledge
-from .nlp import Tok, doc_text, sentence_spans, tokens
+from .nlp import Tok, doc_text, expanded_span, sentence_spans, tokens
 
 # %% auto #0
 __all__ = ['CONTENT_POS', 'NOUNS', 'TOKENS_KEPT', 'CLAUSE_BREAKS', 'QUOTE_MARKS', 'TERM_POS', 'CODED_TABLES', 'Token', 'is_cased',
@@ -318,12 +318,13 @@ def code_paragraph(doc_id:str, # the document
                    first_sent_id:int, # id of its first sentence
                    inst:Instruments,
                    mentions:list[dict]=(), # `mentions` rows of the document: their words are not evaluations
+                   text:str|None=None, # the text the doc was made from (`nlp_text` of the paragraph), when the caller has it; else built from the doc
                   )->dict[str, list[dict]]:
     "Rows of the `frames`, `labels`, `evaluations`, `interactions` and `terms` tables for one paragraph (sentence ids as in `sentence_rows`)."
-    rows, words, text = {name: [] for name in CODED_TABLES}, tokens(doc), doc_text(doc)
+    rows, words, text = {name: [] for name in CODED_TABLES}, tokens(doc), doc_text(doc) if text is None else text
     end = start + len(text)
     skip = {start + t.idx for m in mentions if start <= m["start_char"] < end
-            for t in doc.char_span(m["start_char"] - start, m["end_char"] - start, alignment_mode="expand") or ()}
+            for t in words[slice(*expanded_span(doc, m["start_char"] - start, m["end_char"] - start) or (0, 0))]}
     for sent_id, (a, b) in enumerate(sentence_spans(doc), first_sent_id):
         key, sent_words = dict(doc_id=doc_id, sent_id=sent_id), words[a:b]
         toks = sentence_tokens(sent_words, inst.particles)

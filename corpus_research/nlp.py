@@ -5,6 +5,7 @@
 # %% ../nbs/08_nlp.ipynb #8c7a6818
 from __future__ import annotations
 import hashlib, json, os, re, zipfile
+from bisect import bisect_right
 from functools import lru_cache
 from importlib.metadata import version
 from itertools import chain, repeat
@@ -29,9 +30,9 @@ __all__ = ['TERMINAL', 'QUOTES_AND_BRACKETS', 'YEAR_WITH_STOP', 'NUMBER_WITH_STO
            'SPECIAL_SPACES', 'SPACES', 'HAS_SPECIAL_SPACE', 'CACHED_ATTRS', 'CACHE_SUFFIX', 'CACHE_COMPRESSION',
            'strings_of', 'words', 'sentence_starts', 'cut_long_runs', 'factory', 'make_german_sentences', 'recase',
            'HanTaTagger', 'make_hanta_tagger', 'german_pipeline', 'load_pipeline', 'Tok', 'kept', 'read_tokens',
-           'tokens', 'doc_text', 'sentence_spans', 'pipeline_fingerprint', 'sentence_rows', 'journalistic',
-           'doc_batches', 'batch_key', 'nlp_text', 'run_pipeline', 'save_docs', 'load_docs', 'cached_docs', 'annotate',
-           'annotated_paragraphs', 'sentences']
+           'tokens', 'doc_text', 'sentence_spans', 'token_offsets', 'expanded_span', 'pipeline_fingerprint',
+           'sentence_rows', 'journalistic', 'doc_batches', 'batch_key', 'nlp_text', 'run_pipeline', 'save_docs',
+           'load_docs', 'cached_docs', 'annotate', 'annotated_paragraphs', 'sentences']
 
 # %% ../nbs/08_nlp.ipynb #8d3d7331
 TERMINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
@@ -236,6 +237,18 @@ def sentence_spans(doc:Doc)->list[tuple[int, int]]:
     "Token spans of the sentences of `doc` that are not blank."
     def make(d): return list(dict.fromkeys(t.sent for t in tokens(d) if not t.is_space))
     return kept(doc, "sentences", make)
+
+def token_offsets(doc:Doc)->tuple[list[int], int]:
+    "The offset of each token of `doc` and the length of its text, kept."
+    return kept(doc, "offsets", lambda d: ([t.idx for t in tokens(d)], d[-1].idx + len(d[-1].text_with_ws) if len(d) else 0))
+
+def expanded_span(doc:Doc, a:int, b:int)->tuple[int, int]|None:
+    "The token span (start, end) that characters a..b of `doc`'s text overlap, as `doc.char_span(a, b, alignment_mode='expand')` finds it, by bisection over the kept offsets (no `Span` built); None where that gives none or an empty span."
+    starts, length = token_offsets(doc)
+    if not (0 <= a < length and 0 < b <= length): return None
+    s, e = bisect_right(starts, a) - 1, bisect_right(starts, b - 1) # the tokens holding a and b - 1, with their trailing whitespace
+    if a == starts[s] + len(tokens(doc)[s].text): s += 1 # a in the whitespace after a token: from the next one
+    return (s, e) if s < e else None
 
 # %% ../nbs/08_nlp.ipynb #86bda7e4
 SENTENCE_KINDS = ("headline", "kicker", "lead", "subheading", "body", "caption")

@@ -20,7 +20,7 @@ from .core import IngestConfig, conform, knowledge_file, knowledge_state, paused
 from .ingest import flag_duplicates, ingest, journalistic_texts, read_manifest, report_stderr, unlisted
 from .dedup import signatures
 from .actors import DETERMINERS, ActorMatcher, actors_table, build_matcher, link_documents, load_registry
-from .nlp import MAX_SENTENCE_TOKENS, annotated_paragraphs, load_pipeline, pipeline_fingerprint, sentence_rows
+from .nlp import MAX_SENTENCE_TOKENS, annotated_paragraphs, load_pipeline, nlp_text, pipeline_fingerprint, sentence_rows
 from .frames import CODED_TABLES, Instruments, code_paragraph, load_instruments, polarity_file
 from .framing import FramingConfig, coding_file, framing
 from .networks import NetworkConfig, network_files, networks
@@ -94,7 +94,7 @@ def analyse(paragraphs:pd.DataFrame, documents:pd.DataFrame, nlp, matcher:ActorM
             rows["sentences"] += sentence_rows(doc_id, par_id, start, doc, first, raw)
             rows["mentions"] += mentions
             paras.append(paragraph(par_id, start, doc, first, raw, kinds[(doc_id, par_id)], mentions))
-            for name, coded in code_paragraph(doc_id, start, doc, first, inst, mentions).items(): rows[name] += coded
+            for name, coded in code_paragraph(doc_id, start, doc, first, inst, mentions, nlp_text(raw)).items(): rows[name] += coded
         quotes, quote_problems = document_quotes(doc_id, paras, lex, genders)
         rows["quotes"] += quotes
         problems += [(doc_id, q) for q in quote_problems]
@@ -232,8 +232,8 @@ def code_documents(paragraphs:pd.DataFrame, mentions:pd.DataFrame, nlp, nlp_cfg:
     "The sentence-level coding alone, from the (cached) annotations and the stored mentions: what a codebook change reruns."
     spans = {d: [dict(start_char=int(a), end_char=int(b)) for a, b in zip(g.start_char, g.end_char)] for d, g in mentions.groupby("doc_id")}
     rows = {name: [] for name in CODED_TABLES}
-    for doc_id, _, start, doc, first, _ in annotated_paragraphs(paragraphs, nlp, Path(nlp_cfg.cache) if nlp_cfg.cache else None, nlp_cfg.docs_per_batch):
-        for name, coded in code_paragraph(doc_id, start, doc, first, inst, spans.get(doc_id, [])).items(): rows[name] += coded
+    for doc_id, _, start, doc, first, raw in annotated_paragraphs(paragraphs, nlp, Path(nlp_cfg.cache) if nlp_cfg.cache else None, nlp_cfg.docs_per_batch):
+        for name, coded in code_paragraph(doc_id, start, doc, first, inst, spans.get(doc_id, []), nlp_text(raw)).items(): rows[name] += coded
     return {name: conform(r, name) for name, r in rows.items()}
 
 def changed_names(old:str, new:str)->set[tuple[str, ...]]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from .actors import token_sentence_ids
 from .core import load_knowledge
-from .nlp import Tok, sentence_spans, tokens
+from .nlp import Tok, expanded_span, sentence_spans, tokens
 
 # %% auto #0
 __all__ = ['CLOSERS', 'ALWAYS_OPEN', 'MARK_RX', 'NP_TAGS', 'PERSONAL_PRONOUNS', 'HEAD_TAGS', 'DETERMINERS', 'ARTICLES', 'VON',
@@ -186,8 +186,7 @@ class Paragraph:
 
     def token_span(self, a:int, b:int)->tuple[int, int]|None:
         "The token span covering raw offsets a..b."
-        span = self.doc.char_span(a, b, alignment_mode="expand")
-        return (span.start, span.end) if span is not None and len(span) else None
+        return expanded_span(self.doc, a, b)
 
     def chars(self, s:int, e:int)->tuple[int, int]:
         "Document offsets of tokens s..e."

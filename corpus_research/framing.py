@@ -124,8 +124,11 @@ def group_sums(rows:pd.DataFrame, # rows with doc_id
                **aggs, # named aggregations, as for `DataFrame.groupby(…).agg`
               )->pd.DataFrame:
     "Per grouping, group and `by`: the aggregations of `rows`, sorted by grouping, group and `by` — one grouping at a time, never all rows repeated per grouping."
-    parts = [rows.merge(document_groups(documents, g).rename("group").rename_axis("doc_id").reset_index(), on="doc_id")
-                 .groupby(["group", *by]).agg(**aggs).reset_index().assign(grouping=g) for g in groupings]
+    def per_group(grouping:str)->pd.DataFrame:
+        group = document_groups(documents, grouping).reindex(rows.doc_id).to_numpy() # each row's group (NaN: its document has none); no merge of all columns
+        kept = pd.notna(group)
+        return rows[kept].assign(group=group[kept]).groupby(["group", *by]).agg(**aggs).reset_index().assign(grouping=grouping)
+    parts = [per_group(g) for g in groupings]
     columns = ["grouping", "group", *by, *aggs]
     return pd.concat(parts, ignore_index=True)[columns].sort_values("grouping", kind="stable", ignore_index=True) if parts else pd.DataFrame(columns=columns)
 

@@ -76,7 +76,7 @@ def duplicate_groups(sigs:dict[str, np.ndarray], # doc_id -> hash values (`signa
     if not ids: return {}
     H = np.stack([sigs[d] for d in ids])
     similarity = lambda rows, i: np.count_nonzero(H[rows] == H[i], axis=-1) / np.float64(perms) # as `MinHash.jaccard`
-    _, first, kind = np.unique(row_keys(H), return_index=True, return_inverse=True) # identical signatures are one candidate, compared once
+    _, first, signature_of = np.unique(row_keys(H), return_index=True, return_inverse=True) # identical signatures are one candidate, compared once
     parent = np.arange(len(first))
     for group in band_groups(H[first], *bands(perms, threshold)):
         for k, u in enumerate(group[:-1]):
@@ -84,9 +84,9 @@ def duplicate_groups(sigs:dict[str, np.ndarray], # doc_id -> hash values (`signa
             for v in later[similarity(first[later], first[u]) >= threshold]:
                 a, b = sorted((_find(parent, u), _find(parent, v)))
                 parent[b] = a
-    kind, original = kind.ravel(), {} # the original of a group: its first article in `order`
-    for i, u in enumerate(kind): original.setdefault(_find(parent, u), i)
-    return {ids[i]: (ids[o], round(float(similarity(i, o)), 4)) for i, u in enumerate(kind) if (o := original[_find(parent, u)]) != i}
+    signature_of, original = signature_of.ravel(), {} # the original of a group: its first article in `order`
+    for i, u in enumerate(signature_of): original.setdefault(_find(parent, u), i)
+    return {ids[i]: (ids[o], round(float(similarity(i, o)), 4)) for i, u in enumerate(signature_of) if (o := original[_find(parent, u)]) != i}
 
 def near_duplicates(texts:dict[str, str], # doc_id -> journalistic text
                     order:dict[str, tuple]|None=None, # doc_id -> sort key; the smallest of a group is its original

@@ -57,9 +57,9 @@ def band_groups(H:np.ndarray, # signatures × hash values
                 n_bands:int, width:int)->Iterator[np.ndarray]:
     "The row numbers (ascending) of each set of two or more rows of `H` alike in all hash values of a band: LSH's candidates, found by sorting, not hashing."
     for b in range(n_bands):
-        band = np.unique(row_keys(H[:, b * width:(b + 1) * width]), return_inverse=True)[1].ravel()
-        rows = np.argsort(band, kind="stable")
-        starts = np.flatnonzero(np.diff(band[rows], prepend=-1))
+        keys = row_keys(H[:, b * width:(b + 1) * width])
+        rows = np.argsort(keys, kind="stable") # one sort: equal bands become runs
+        starts = np.flatnonzero(np.r_[True, keys[rows][1:] != keys[rows][:-1]])
         sizes = np.diff(starts, append=len(rows))
         yield from (rows[a:a + n] for a, n in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist())) # few: no array per single row
 
@@ -75,7 +75,7 @@ def duplicate_groups(sigs:dict[str, np.ndarray], # doc_id -> hash values (`signa
     ids = sorted(sigs, key=lambda d: ((order or {}).get(d, ()), d))
     if not ids: return {}
     H = np.stack([sigs[d] for d in ids])
-    similarity = lambda rows, i: np.count_nonzero(H[rows] == H[i], axis=-1) / np.float64(perms) # as `MinHash.jaccard`
+    similarity = lambda rows, i: np.count_nonzero(H[rows] == H[i], axis=-1) / np.float64(H.shape[1]) # as `MinHash.jaccard`: over the signature's length
     _, first, signature_of = np.unique(row_keys(H), return_index=True, return_inverse=True) # identical signatures are one candidate, compared once
     parent = np.arange(len(first))
     for group in band_groups(H[first], *bands(perms, threshold)):

@@ -91,7 +91,7 @@ def stacked_ratios(tables:dict[str, pd.DataFrame], # name -> the `values` of a `
     r = group_ratios(values, documents, cfg.groupings, cfg.bootstrap, cfg.seed, doc_den)
     parts = [k.partition(KEY_SEP) for k in r.key]
     name, key = (np.array([p[i] for p in parts], dtype=object) for i in (0, 2))
-    return {n: r[name == n].assign(key=pd.Series(key[name == n], dtype=r.key.dtype, index=r.index[name == n])).reset_index(drop=True) for n in tables}
+    return {n: r[mine].assign(key=pd.Series(key[mine], dtype=r.key.dtype, index=r.index[mine])).reset_index(drop=True) for n in tables for mine in [name == n]}
 
 # %% ../nbs/13_framing.ipynb #ac24b3d8
 def doc_frames(frames:pd.DataFrame, # the `frames` table

@@ -8,10 +8,11 @@ unusually effective). Then, each time with an empty NLP cache:
 
 * per-stage speed, in one process on the first `--sample` articles: ingest, NLP (the pipeline on
   a cold cache, its cache files written), linking + quotes + sentence frames (from the cache);
-* the full run (`pipeline.run`) on a local Dask cluster of each worker count (started here so that
-  each worker's peak memory can be read), split into the per-document stages (the partitions, in
-  parallel) and the corpus stages (networks in this process while framing runs on a worker, then
-  the store), with documents/s and tokens/s; a worker's peak memory includes framing's;
+* the full run (`pipeline.run`) on the local Dask cluster of each worker count that `run --workers`
+  starts (here, so that each worker's peak memory can be read), split into the per-document stages
+  (the partitions, in parallel) and the corpus stages (networks, framing and the store's tables as
+  tasks on the workers), with documents/s and tokens/s; a worker's peak memory includes the corpus
+  stages';
 * a rerun after a registry change (one actor added to a copy of `data/actors.toml`) with the
   caches and into the store of the last full run: each partition relinks from its previous layer,
   redoing mentions, quotes and coding only for the articles that hold the new actor's names; the
@@ -30,15 +31,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from distributed import Client, LocalCluster
-
 from corpus_research.core import IngestConfig, packaged_data
 from corpus_research.evaluate import read_spkatt, spkatt_files, write_jsonl
 from corpus_research.framing import FramingConfig
 from corpus_research.ingest import ingest
 from corpus_research.networks import NetworkConfig
 from corpus_research.nlp import annotate, journalistic
-from corpus_research.pipeline import NlpConfig, _models, analyse, corpus_stages, models, partitioned_stages, partitions
+from corpus_research.pipeline import NlpConfig, RunConfig, _models, analyse, corpus_stages, dask_client, models, partitioned_stages, partitions
 from corpus_research.synth import synthesize
 
 NEW_ACTOR = '''
@@ -84,7 +83,7 @@ def stage_speeds(corpus, manifest, sample, work):
 def full_run(corpus, manifest, out, workers, cfg=IngestConfig(), partition_size=500):
     "Wall times of the partitions and the corpus stages (framing on a worker) on a local cluster of `workers`; peak MB per worker and of this process."
     nlp_cfg = NlpConfig(cache=str(out / "cache"))
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster, Client(cluster) as client:
+    with dask_client(RunConfig(workers=workers)) as client: # the local cluster `corpus-research run --workers` starts
         t0 = time.perf_counter()
         tables = partitioned_stages(corpus, manifest, partitions(corpus, manifest, partition_size), cfg, nlp_cfg, FramingConfig(), client, lambda p: None)
         t_docs = time.perf_counter() - t0

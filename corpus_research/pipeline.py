@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_pipeline.ipynb #4284837a
 from __future__ import annotations
-import gc, json, os, tempfile, time, tomllib
+import gc, json, os, tempfile, time, tomllib, uuid
 from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field, replace
@@ -26,15 +26,16 @@ from .framing import FramingConfig, coding_file, framing
 from .networks import NetworkConfig, network_files, networks
 from .quotes import document_quotes, load_speech, paragraph
 from .read import Problem, discover
-from .store import OnDisk, Tables, write_folder, write_store
+from .store import OnDisk, StoreWriter, Tables, write_folder
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'ON_DISK', 'default_cache',
-           'NlpConfig', 'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse', 'language_warnings',
-           'document_stages', 'models', 'framing_task', 'corpus_stages', 'run', 'partitions', 'stage_config',
-           'partition_key', 'code_documents', 'changed_names', 'affected_documents', 'previous_layer', 'relink',
-           'process_partition', 'merge_partitions', 'dask_client', 'run_partitions', 'partitioned_stages']
+__all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'ON_DISK', 'WORKER_TRIM',
+           'default_cache', 'NlpConfig', 'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse',
+           'language_warnings', 'document_stages', 'models', 'free_models', 'Deferred', 'corpus_stages', 'run',
+           'partitions', 'stage_config', 'partition_key', 'code_documents', 'changed_names', 'affected_documents',
+           'previous_layer', 'relink', 'process_partition', 'merge_partitions', 'dask_client', 'cluster_submit',
+           'run_partitions', 'partitioned_stages']
 
 # %% ../nbs/14_pipeline.ipynb #e338d67b
 def default_cache()->Path:
@@ -135,35 +136,47 @@ def _models(pipeline:str|None, knowledge:str|None, polarity:str, state:tuple):
     nlp = load_pipeline(pipeline, knowledge)
     return nlp, build_matcher(nlp, load_registry(knowledge), knowledge), load_instruments(knowledge, polarity)
 
-def framing_task(tables:dict[str, pd.DataFrame|OnDisk], frame_names:list[str], cfg:FramingConfig, cache:Path|None)->tuple[dict[str, pd.DataFrame], list[str]]:
-    "`framing` as a task on a Dask worker: the worker's NLP models are dropped first, as framing needs their memory (a later partition loads them again)."
+def free_models():
+    "Drop this process's NLP models and collect the garbage: a Dask worker's, before the corpus-level stages that need their memory (a later partition loads them again)."
     _models.cache_clear()
     gc.collect()
-    return framing(tables, frame_names, cfg, cache=cache)
+
+class Deferred:
+    "`fn(*args, **kwargs)` computed in this process when its result is first asked for: a future without a cluster."
+    def __init__(self, fn:Callable, *args, **kwargs): self.call = lambda: fn(*args, **kwargs)
+    def result(self):
+        if not hasattr(self, "value"): self.value = self.call()
+        return self.value
 
 def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig,
                   net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float,
-                  client=None, # a Dask client: framing runs on one of its workers while the networks run here
+                  client=None, # a Dask client: the networks, the framing and the writing of each table are tasks on its workers
                  )->Tables:
-    "The corpus-level stages on the per-document tables — actors, networks, framing — and the store written to `out`; all tables, those left on disk read from the store when asked for."
-    nlp, matcher, inst = models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)
+    "The corpus-level stages on the per-document tables — actors, networks, framing — and the store written to `out`, each table as soon as it is made (the document tables while the networks and the framing are made); all tables, those left on disk read from the store when asked for."
     t0 = time.perf_counter()
-    tables["actors"] = actors_table(matcher.registry)
-    frame_names, coded = list(inst.frame_info), coding_file(frame_cfg.coded)
+    tables["actors"] = actors_table(load_registry(cfg.knowledge)) # the NLP pipeline itself is loaded below, while the networks and framing are made
+    frame_names, coded = list(load_instruments(cfg.knowledge, frame_cfg.polarity).frame_info), coding_file(frame_cfg.coded)
     cache = Path(nlp_cfg.cache).resolve()/"corpus" if nlp_cfg.cache else None # networks and framing kept for reruns (a path the workers share)
-    if client is not None: # the tables it reads are the partitions' files and small ones: `documents`, `actors`
-        [inputs] = client.scatter([dict(tables)])
-        framed = client.submit(framing_task, inputs, frame_names, replace(frame_cfg, coded=str(coded.resolve()) if coded else None), cache, pure=False)
-    net = networks(tables, net_cfg, cache)
-    tables.update(net)
-    framed, coding_problems = framed.result() if client is not None else framing(tables, frame_names, frame_cfg, cache=cache)
-    tables.update(framed)
-    problems = [Problem(str(coded), message, "framing", "warning") for message in coding_problems]
-    for p in problems: report(p)
-    tables["errors"] = conform(tables["errors"].to_dict("records") + [p.row() for p in problems], "errors")
-    info = run_info(Path(input), Path(manifest) if manifest else None, cfg, nlp_cfg, net_cfg, frame_cfg, pipeline_fingerprint(nlp), tables,
-                    seconds + time.perf_counter() - t0)
-    out = write_store(tables, out, info, lambda: network_files(net, tables, net_cfg)) # the exports made while the tables are written
+    if client is not None: client.run(free_models)
+    submit = Deferred if client is None else cluster_submit(client)
+    net = submit(networks, dict(tables), net_cfg, cache)
+    framed = submit(framing, dict(tables), frame_names, replace(frame_cfg, coded=str(coded.resolve()) if coded else None), cache=cache)
+    with StoreWriter(out, None if client is None else submit) as store:
+        store.write({name: t for name, t in tables.items() if name != "errors"})
+        fingerprint = pipeline_fingerprint(models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)[0]) # for run.json
+        tables.update(net := net.result())
+        store.write(net)
+        files = store.submit(network_files, net, {name: tables[name] for name in ("sentences", "documents", "actors")}, net_cfg) # the exports
+        framed, coding_problems = framed.result()
+        tables.update(framed)
+        store.write(framed)
+        problems = [Problem(str(coded), message, "framing", "warning") for message in coding_problems]
+        for p in problems: report(p)
+        tables["errors"] = conform(tables["errors"].to_dict("records") + [p.row() for p in problems], "errors")
+        store.write({"errors": tables["errors"]})
+        info = run_info(Path(input), Path(manifest) if manifest else None, cfg, nlp_cfg, net_cfg, frame_cfg, fingerprint, tables,
+                        seconds + time.perf_counter() - t0)
+        out = store.finish(info, files.result())
     return Tables({name: OnDisk(name, ((str(out/"tables"/f"{name}.parquet"), ()),)) if isinstance(t, OnDisk) else t for name, t in tables.items()})
 
 def run(input:str|Path, # folder or file of articles
@@ -323,6 +336,8 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
     return tables
 
 # %% ../nbs/14_pipeline.ipynb #c2a1d042
+WORKER_TRIM = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_" # Dask starts workers with glibc returning freed memory to the system beyond 64 KiB; unset for the local cluster, as the corpus-level stages then spend far less time in the kernel (framing at 100,000 articles: 22.6 instead of 41.6 s of system time) and their peak memory stays under 3 GB
+
 @contextmanager
 def dask_client(run_cfg:RunConfig):
     "A Dask client of the cluster at `run_cfg.scheduler`, or of a local cluster of `run_cfg.workers` processes started here; None when there is neither (all in this process)."
@@ -330,11 +345,20 @@ def dask_client(run_cfg:RunConfig):
         yield None
         return
     import logging
+    import dask
     from dask.distributed import Client, LocalCluster
     with ExitStack() as stack:
+        if not run_cfg.scheduler: stack.enter_context(dask.config.set({WORKER_TRIM: None})) # see `WORKER_TRIM`
         cluster = run_cfg.scheduler or stack.enter_context(LocalCluster(n_workers=run_cfg.workers, threads_per_worker=1, processes=True,
                                                                         host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR))
         yield stack.enter_context(Client(cluster))
+
+def cluster_submit(client)->Callable:
+    "A `submit(fn, *args, **kwargs)` that runs `fn` as a task of `client`'s cluster (its key named after `fn`), its DataFrame and dict arguments sent to the cluster first, not in the task graph."
+    sent = lambda a: client.scatter([a], hash=False)[0] if isinstance(a, (pd.DataFrame, dict)) else a
+    def submit(fn:Callable, *args, **kwargs):
+        return client.submit(fn, *map(sent, args), key=f"{fn.__name__}-{uuid.uuid4().hex}", pure=False, **{k: sent(v) for k, v in kwargs.items()})
+    return submit
 
 def run_partitions(jobs:list[tuple[list[str], Path, Path]], # (inputs, linking folder, coding folder) of each partition to run
                    input:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig, frame_cfg:FramingConfig,

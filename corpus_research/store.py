@@ -25,7 +25,7 @@ __all__ = ['PACKAGES', 'ROW_GROUP', 'DUCKDB_MEMORY', 'ROWS_PER_PASS', 'BYTES_PER
            'versions', 'write_table', 'write_folder', 'read_folder', 'sql_text', 'write_views', 'scratch_db',
            'parquet_schema', 'batches', 'fetch_frame', 'stream_table', 'OnDisk', 'read_columns', 'document_slices',
            'bucket_by_slice', 'slice_reader', 'relation', 'table_digest', 'Tables', 'carried_over', 'carry_over',
-           'stored_bytes', 'write_store', 'connect', 'read_table']
+           'stored_bytes', 'store_table', 'StoreWriter', 'write_store', 'connect', 'read_table']
 
 # %% ../nbs/05_store.ipynb #899cabf7
 PACKAGES = ("corpus_research", "pandas", "pyarrow", "duckdb", "trafilatura", "datasketch", "numpy")
@@ -262,45 +262,71 @@ def stored_bytes(table:pd.DataFrame|OnDisk)->int:
     "Bytes of a table's files on disk (0 for a table in memory)."
     return sum(os.path.getsize(file) for file, _ in table.parts) if isinstance(table, OnDisk) else 0
 
-STORE_WRITERS = 2 # tables of the store written at once, each by its own thread and DuckDB (of at most `DUCKDB_MEMORY`): DuckDB, Arrow and zstd work outside the GIL
+STORE_WRITERS = 2 # tables of the store written at once in this process, each by its own thread and DuckDB (of at most `DUCKDB_MEMORY`): DuckDB, Arrow and zstd work outside the GIL
+
+def store_table(name:str, table:pd.DataFrame|OnDisk, path:Path,
+                previous:tuple[str, str]|None=None, # (file, `table_digest` it was written from) of this table in the store being replaced
+               )->str|None:
+    "Write one table of a store to `path`: one in memory conformed to `TABLES`, one on disk streamed from its parts — or carried over from `previous` when its parts are the same files; the `table_digest` of a table on disk."
+    if not isinstance(table, OnDisk):
+        write_table(conform(table, name) if name in TABLES else table, path)
+        return None
+    digest = table_digest(table)
+    if not (previous and previous[1] == digest and carry_over(Path(previous[0]), path)): table.write(path)
+    return digest
+
+class StoreWriter:
+    "A store written into a temporary folder next to `out`, its tables as they come — each by `submit`: a thread of this process, or a task of a Dask cluster — and swapped in whole by `finish`. Leaving the `with` block unfinished removes the folder: `out` stays as it was."
+    def __init__(self, out:str|Path, # the output folder
+                 submit:Callable|None=None, # runs `fn(*args)` and returns a future, as `Executor.submit` or a Dask client's `submit`; None: `STORE_WRITERS` threads
+                ):
+        self.out = Path(out).absolute()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(self.out)
+        self.tmp = self.out.parent/f".{self.out.name}.tmp-{uuid.uuid4().hex[:8]}"
+        (self.tmp/"tables").mkdir(parents=True)
+        self.before, self.written = carried_over(self.out), {}
+        self.pool = None if submit else ThreadPoolExecutor(STORE_WRITERS)
+        self.submit = submit or self.pool.submit
+
+    def write(self, tables:dict[str, pd.DataFrame|OnDisk]):
+        "Start writing `tables` (name -> rows, conformed to `TABLES` on write), the largest on disk first."
+        previous = lambda name: (str(self.out/"tables"/f"{name}.parquet"), self.before[name]) if name in self.before else None
+        started = {name: self.submit(store_table, name, tables[name], self.tmp/"tables"/f"{name}.parquet", previous(name))
+                   for name in sorted(tables, key=lambda name: -stored_bytes(tables[name]))}
+        self.written.update({name: started[name] for name in tables})
+
+    def finish(self, run_info:dict, # written to run.json
+               files:dict[str, str]|None=None, # relative path -> text of further outputs (network exports)
+              )->Path:
+        "When every table is written: the DuckDB views, run.json and `files`, and the store swapped in for `out`."
+        sources = {name: digest for name, future in self.written.items() if (digest := future.result()) is not None}
+        write_views(self.tmp/"corpus.duckdb", list(self.written))
+        counts = {name: pq.read_metadata(self.tmp/"tables"/f"{name}.parquet").num_rows for name in self.written}
+        (self.tmp/"run.json").write_text(json.dumps({**run_info, "versions": versions(), "rows": counts, "table_sources": sources}, indent=2, default=str),
+                                         encoding="utf-8")
+        for rel, text in (files or {}).items():
+            (self.tmp/rel).parent.mkdir(parents=True, exist_ok=True)
+            (self.tmp/rel).write_text(text, encoding="utf-8")
+        _swap_in(self.tmp, self.out)
+        return self.out
+
+    def __enter__(self): return self
+    def __exit__(self, *exc):
+        for future in self.written.values(): future.cancel() # after a failure: the writes not yet started are not made
+        if self.pool: self.pool.shutdown()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 def write_store(tables:dict[str, pd.DataFrame|OnDisk], # table name -> rows (conformed to `TABLES` on write)
                 out:str|Path, # the output folder
                 run_info:dict, # written to run.json
                 files:dict[str, str]|Callable[[], dict[str, str]]|None=None, # relative path -> text of further outputs (network exports), or a function making them while the tables are written
                )->Path:
-    "Write all tables, their DuckDB views, run.json and `files` to `out`, atomically; a table on disk whose files are those the store in `out` was written from (a rerun) is carried over, not written again. Tables on disk are written `STORE_WRITERS` at a time, the largest first."
-    out = Path(out).absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(out)
-    tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:8]}"
-    before = carried_over(out)
-    def write(name:str)->str|None: # the table's digest, for a table on disk
-        t, path = tables[name], tmp/"tables"/f"{name}.parquet"
-        if not isinstance(t, OnDisk):
-            write_table(conform(t, name) if name in TABLES else t, path)
-            return None
-        digest = table_digest(t)
-        if not (before.get(name) == digest and carry_over(out/"tables"/f"{name}.parquet", path)): t.write(path)
-        return digest
-    try:
-        (tmp/"tables").mkdir(parents=True)
-        with ThreadPoolExecutor(STORE_WRITERS) as pool:
-            made = pool.submit(files) if callable(files) else None
-            order = sorted(tables, key=lambda name: -stored_bytes(tables[name]))
-            digests = dict(zip(order, pool.map(write, order)))
-            files = made.result() if made else files
-        sources = {name: digests[name] for name, t in tables.items() if isinstance(t, OnDisk)}
-        write_views(tmp/"corpus.duckdb", list(tables))
-        counts = {name: pq.read_metadata(tmp/"tables"/f"{name}.parquet").num_rows for name in tables}
-        (tmp/"run.json").write_text(json.dumps({**run_info, "versions": versions(), "rows": counts, "table_sources": sources}, indent=2, default=str),
-                                    encoding="utf-8")
-        for rel, text in (files or {}).items():
-            (tmp/rel).parent.mkdir(parents=True, exist_ok=True)
-            (tmp/rel).write_text(text, encoding="utf-8")
-        _swap_in(tmp, out)
-    finally: shutil.rmtree(tmp, ignore_errors=True)
-    return out
+    "Write all tables, their DuckDB views, run.json and `files` to `out`, atomically (a `StoreWriter`); a table on disk whose files are those the store in `out` was written from (a rerun) is carried over, not written again. Tables are written `STORE_WRITERS` at a time, the largest first."
+    with StoreWriter(out) as store:
+        made = store.submit(files) if callable(files) else None
+        store.write(tables)
+        return store.finish(run_info, made.result() if made else files)
 
 # %% ../nbs/05_store.ipynb #d5137274
 def connect(out:str|Path="outputs", read_only:bool=True)->duckdb.DuckDBPyConnection:

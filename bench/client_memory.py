@@ -6,7 +6,8 @@
 
 Runs, in this one process, what a run does after its partitions are finished — the merge of the
 partitions (read from the cache given; none is computed, as every partition is done), the networks,
-the framing, the network exports and the store — and prints each stage's time, the resident memory
+the framing, the network exports and the store (its tables written by two threads while the
+others run) — and prints each stage's time, the resident memory
 before it, its peak (VmRSS sampled every 20 ms) and after it, then the overall peak. The networks'
 own cache (`<cache>/corpus`) is removed first, so they are computed anew. A stage's peak includes
 what earlier stages left resident (much freed memory stays with the allocator until a later stage
@@ -24,7 +25,7 @@ from corpus_research.core import IngestConfig
 from corpus_research.framing import FramingConfig
 from corpus_research.networks import NetworkConfig
 
-STAGES = ("merge_partitions", "networks", "framing", "network_files", "write_store")
+STAGES = ("merge_partitions", "networks", "framing", "network_files") # the store's tables are written by two threads meanwhile (`StoreWriter`)
 
 
 def rss_mb()->float:

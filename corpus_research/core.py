@@ -5,6 +5,7 @@
 # %% ../nbs/00_core.ipynb #23282f9a
 from __future__ import annotations
 import gc, hashlib, json, tomllib
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -15,7 +16,8 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['TABLES', 'KNOWLEDGE_FILES', 'conform', 'sha256_hex', 'doc_id_for', 'frames_digest', 'prf', 'packaged_data',
-           'knowledge_file', 'knowledge_state', 'load_knowledge', 'demo_corpus', 'IngestConfig', 'paused_collections']
+           'knowledge_file', 'knowledge_state', 'load_knowledge', 'demo_corpus', 'IngestConfig', 'paused_collections',
+           'Deferred']
 
 # %% ../nbs/00_core.ipynb #5b539fb6
 _S, _I, _F, _D = "string", "Int64", "float64", "datetime64[s]"
@@ -180,3 +182,13 @@ def paused_collections():
     finally:
         if was_on: gc.enable()
         gc.collect(0)
+
+# %% ../nbs/00_core.ipynb #8043c603
+class Deferred:
+    "`fn(*args, **kwargs)` computed in this process when its result is first asked for, its `Deferred` arguments resolved first: a future without a cluster."
+    def __init__(self, fn:Callable, *args, **kwargs):
+        value = lambda a: a.result() if isinstance(a, Deferred) else a
+        self.call = lambda: fn(*map(value, args), **{k: value(v) for k, v in kwargs.items()})
+    def result(self):
+        if not hasattr(self, "value"): self.value = self.call()
+        return self.value

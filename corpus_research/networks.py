@@ -18,7 +18,7 @@ from scipy import sparse
 from scipy.stats import hypergeom
 
 from . import __version__
-from .core import conform, frames_digest, sha256_hex
+from .core import Deferred, conform, frames_digest, sha256_hex
 from .store import DOCS_PER_SLICE, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, sql_text, write_folder
 
 # %% auto #0
@@ -30,10 +30,11 @@ __all__ = ['OCCURRENCE_COLUMNS', 'UNIT_KEYS', 'FLOAT32_EXACT', 'NETWORK_COLUMNS'
            'doc_counts', 'network_edges', 'graph', 'communities', 'node_table', 'document_groups', 'unit_totals',
            'resample_weights', 'resampled_sums', 'bootstrap_rates', 'compare_groups', 'network_nodes', 'settings_key',
            'slice_rows', 'corpus_counts', 'edges_only', 'kept_evidence', 'NetworkInputs', 'Group', 'make_group',
-           'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'networks', 'group_view', 'in_views',
-           'view_evidence', 'view_totals', 'group_evidence', 'evidence_totals', 'view_edges', 'export_graph', 'gexf',
-           'graphml', 'ordered_subgraph', 'layout', 'network_view', 'network_data', 'network_widget', 'network_html',
-           'plot_network', 'slug', 'network_files']
+           'group_networks', 'pair_differences', 'reused', 'grouping_networks', 'network_inputs', 'network_evidence',
+           'network_tasks', 'merged_networks', 'networks', 'group_view', 'in_views', 'view_evidence', 'view_totals',
+           'group_evidence', 'evidence_totals', 'view_edges', 'export_graph', 'gexf', 'graphml', 'ordered_subgraph',
+           'layout', 'network_view', 'network_data', 'network_widget', 'network_html', 'plot_network', 'slug',
+           'network_files']
 
 # %% ../nbs/11_networks.ipynb #210f12f2
 OCCURRENCE_COLUMNS = ["doc_id", "par_id", "sent_id", "word", "node"]
@@ -495,6 +496,7 @@ class NetworkInputs:
     "What every group's networks are built from."
     counts:dict # window -> `DocCounts` of all documents
     nodes:pd.Index # actor ids, sorted
+    evidence:list # the evidence of every window and slice, window by window: rows, or their Parquet files
 
 @dataclass
 class Group:
@@ -555,21 +557,38 @@ def grouping_networks(grouping:str, documents:pd.DataFrame, x:NetworkInputs, cfg
                                               cache, memo)["edge_differences"])
     return out
 
+def network_inputs(tables:dict[str, pd.DataFrame|OnDisk], cfg:NetworkConfig, cache:Path|None, docs_per_slice:int=DOCS_PER_SLICE)->NetworkInputs:
+    "The nodes, and every window's counts per document and evidence, over all documents (`corpus_counts`)."
+    nodes = network_nodes(tables)
+    counts, evidence = corpus_counts(tables, nodes, cfg, cache, docs_per_slice)
+    return NetworkInputs(counts, nodes, evidence)
+
+def network_evidence(x:NetworkInputs, cfg:NetworkConfig, cache:Path|None)->pd.DataFrame|OnDisk:
+    "`edge_evidence`: the evidence of the pairs seen at least `cfg.min_count` times over all documents."
+    kept = None if cfg.min_count <= 1 else {window: c.keys[c.totals("pairs") >= cfg.min_count] for window, c in x.counts.items()}
+    return kept_evidence(x.evidence, kept, x.nodes, cache)
+
+def network_tasks(submit:Callable, # runs `fn(*args)`, returning a future: `Deferred`, or a Dask client's submit
+                  tables:dict[str, pd.DataFrame|OnDisk], cfg:NetworkConfig, cache:Path|None, docs_per_slice:int=DOCS_PER_SLICE)->tuple[list, object]:
+    "The networks as tasks: the `network_inputs`, then the `grouping_networks` of each grouping and the `network_evidence`, which need nothing else and can run side by side; the futures of each grouping's tables and of the evidence (see `merged_networks`)."
+    x = submit(network_inputs, tables, cfg, cache, docs_per_slice)
+    memo = {} # groups with the same documents (`all` and a corpus's only outlet) made once — by each task of a cluster, once in all without one
+    return [submit(grouping_networks, grouping, tables["documents"], x, cfg, cache, memo) for grouping in cfg.groupings], submit(network_evidence, x, cfg, cache)
+
+def merged_networks(groupings:list, evidence)->dict[str, pd.DataFrame|OnDisk]:
+    "The tables of `network_tasks`' futures, the groupings' one below the other in their order."
+    out = {name: [] for name in NETWORK_TABLES if name != "edge_evidence"}
+    for grouping in groupings:
+        for name, frames in grouping.result().items(): out[name] += frames
+    return {name: conform(pd.concat(frames, ignore_index=True) if frames else [], name) for name, frames in out.items()} | {"edge_evidence": evidence.result()}
+
 def networks(tables:dict[str, pd.DataFrame|OnDisk], # the store's tables: documents, sentences, mentions, quotes (in memory or on disk)
              cfg:NetworkConfig=NetworkConfig(),
              cache:Path|None=None, # a folder where each slice's rows, each group's networks and each comparison are kept for reruns
              docs_per_slice:int=DOCS_PER_SLICE, # documents whose sentence-level rows are held at once
             )->dict[str, pd.DataFrame|OnDisk]:
-    "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window (`edge_evidence` left on disk when there is a `cache`)."
-    nodes = network_nodes(tables)
-    counts, evidence = corpus_counts(tables, nodes, cfg, cache, docs_per_slice)
-    x, memo = NetworkInputs(counts, nodes), {}
-    out = {name: [] for name in NETWORK_TABLES if name != "edge_evidence"}
-    for grouping in cfg.groupings:
-        for name, frames in grouping_networks(grouping, tables["documents"], x, cfg, cache, memo).items(): out[name] += frames
-    kept = None if cfg.min_count <= 1 else {window: c.keys[c.totals("pairs") >= cfg.min_count] for window, c in counts.items()}
-    merged = {name: conform(pd.concat(frames, ignore_index=True) if frames else [], name) for name, frames in out.items()}
-    return merged | {"edge_evidence": kept_evidence(evidence, kept, nodes, cache)}
+    "The `edges`, `nodes`, `edge_differences`, `doc_groups` and `edge_evidence` tables of every group and window (`edge_evidence` left on disk when there is a `cache`), made in this process."
+    return merged_networks(*network_tasks(Deferred, tables, cfg, cache, docs_per_slice))
 
 GROUP_TABLES = ("edges", "nodes")
 NETWORK_TABLES = ("edges", "nodes", "edge_differences", "doc_groups", "edge_evidence")

@@ -16,14 +16,14 @@ import numpy as np
 import pandas as pd
 from spacy.language import Language
 
-from .core import IngestConfig, conform, knowledge_file, knowledge_state, paused_collections, sha256_hex
+from .core import Deferred, IngestConfig, conform, knowledge_file, knowledge_state, paused_collections, sha256_hex
 from .ingest import flag_duplicates, ingest, journalistic_texts, read_manifest, report_stderr, unlisted
 from .dedup import signatures
 from .actors import DETERMINERS, ActorMatcher, actors_table, build_matcher, link_documents, load_registry
 from .nlp import MAX_SENTENCE_TOKENS, annotated_paragraphs, load_pipeline, nlp_text, pipeline_fingerprint, sentence_rows
 from .frames import CODED_TABLES, Instruments, code_paragraph, load_instruments, polarity_file
 from .framing import FramingConfig, coding_file, framing
-from .networks import NetworkConfig, network_files, networks
+from .networks import NetworkConfig, merged_networks, network_files, network_tasks
 from .quotes import document_quotes, load_speech, paragraph
 from .read import Problem, discover
 from .store import OnDisk, StoreWriter, Tables, write_folder
@@ -32,10 +32,10 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'ON_DISK', 'WORKER_TRIM',
            'default_cache', 'NlpConfig', 'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings', 'analyse',
-           'language_warnings', 'document_stages', 'models', 'free_models', 'Deferred', 'corpus_stages', 'run',
-           'partitions', 'stage_config', 'partition_key', 'code_documents', 'changed_names', 'affected_documents',
-           'previous_layer', 'relink', 'process_partition', 'merge_partitions', 'dask_client', 'cluster_submit',
-           'run_partitions', 'partitioned_stages']
+           'language_warnings', 'document_stages', 'models', 'free_models', 'corpus_stages', 'run', 'partitions',
+           'stage_config', 'partition_key', 'code_documents', 'changed_names', 'affected_documents', 'previous_layer',
+           'relink', 'process_partition', 'merge_partitions', 'dask_client', 'cluster_submit', 'run_partitions',
+           'partitioned_stages']
 
 # %% ../nbs/14_pipeline.ipynb #e338d67b
 def default_cache()->Path:
@@ -141,13 +141,6 @@ def free_models():
     _models.cache_clear()
     gc.collect()
 
-class Deferred:
-    "`fn(*args, **kwargs)` computed in this process when its result is first asked for: a future without a cluster."
-    def __init__(self, fn:Callable, *args, **kwargs): self.call = lambda: fn(*args, **kwargs)
-    def result(self):
-        if not hasattr(self, "value"): self.value = self.call()
-        return self.value
-
 def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, manifest:str|Path|None, cfg:IngestConfig, nlp_cfg:NlpConfig,
                   net_cfg:NetworkConfig, frame_cfg:FramingConfig, report:Callable[[Problem], None], seconds:float,
                   client=None, # a Dask client: the networks, the framing and the writing of each table are tasks on its workers
@@ -159,12 +152,12 @@ def corpus_stages(tables:dict[str, pd.DataFrame], input:str|Path, out:str|Path, 
     cache = Path(nlp_cfg.cache).resolve()/"corpus" if nlp_cfg.cache else None # networks and framing kept for reruns (a path the workers share)
     if client is not None: client.run(free_models)
     submit = Deferred if client is None else cluster_submit(client)
-    net = submit(networks, dict(tables), net_cfg, cache)
+    groupings, evidence = network_tasks(submit, dict(tables), net_cfg, cache)
     framed = submit(framing, dict(tables), frame_names, replace(frame_cfg, coded=str(coded.resolve()) if coded else None), cache=cache)
     with StoreWriter(out, None if client is None else submit) as store:
         store.write({name: t for name, t in tables.items() if name != "errors"})
         fingerprint = pipeline_fingerprint(models(nlp_cfg.pipeline, cfg.knowledge, frame_cfg.polarity)[0]) # for run.json
-        tables.update(net := net.result())
+        tables.update(net := merged_networks(groupings, evidence))
         store.write(net)
         files = store.submit(network_files, net, {name: tables[name] for name in ("sentences", "documents", "actors")}, net_cfg) # the exports
         framed, coding_problems = framed.result()

@@ -51,7 +51,10 @@ def write_folder(tables:Mapping[str, pd.DataFrame]|Iterable[tuple[str, pd.DataFr
     for name, t in (tables.items() if isinstance(tables, Mapping) else tables): write_table(t, tmp/f"{name}.parquet")
     (tmp/"done").touch()
     shutil.rmtree(dest, ignore_errors=True)
-    tmp.rename(dest)
+    try: tmp.rename(dest)
+    except OSError: # another process wrote `dest` meanwhile (the same key: the same tables)
+        if not (dest/"done").is_file(): raise
+        shutil.rmtree(tmp, ignore_errors=True)
 
 def read_folder(folder:Path)->dict[str, pd.DataFrame]:
     "The tables of a folder that `write_folder` wrote (those named in `TABLES` conformed to it)."

@@ -45,7 +45,7 @@ def test_dask_cluster_on_loopback_gives_the_single_process_tables(corpus, single
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
         tables = run(corpus.name, tmp_path, "--scheduler", cluster.scheduler_address, "--partition-size", "10", cwd=corpus.parent) # a relative input: the workers' working directory is another
         prefixes = set(cluster.scheduler.task_prefixes)
-    assert any(k.startswith("partition") for k in prefixes) and {"networks", "framing", "network_files", "store_table"} <= prefixes # every stage's work was a task of this cluster
+    assert any(k.startswith("partition") for k in prefixes) and {"network_inputs", "grouping_networks", "network_evidence", "framing", "network_files", "store_table"} <= prefixes # every stage's work was a task of this cluster
     assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 4 # 35 inputs (and the manifest) in partitions of 10
     assert_same_tables(single, tables)
 

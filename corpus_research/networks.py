@@ -624,7 +624,7 @@ def view_evidence(net:dict[str, pd.DataFrame|OnDisk], views:pd.DataFrame, # see 
     edge, key = '"group", "window", source, target', "struct_pack(doc_id, sent_id)"
     firsts = f"""SELECT {edge}, e.doc_id AS doc_id, e.sent_id AS sent_id FROM (SELECT {edge}, unnest(arg_min({key}, {key}, {int(first or 0)})) AS e
                  FROM in_views GROUP BY {edge})""" # the first rows of each edge, kept by a top-N aggregate: no sort of all the rows
-    rows = in_views(net, views, f"SELECT * FROM ({'in_views' if first is None else firsts}) ORDER BY {edge}, doc_id, sent_id")
+    rows = in_views(net, views, f"SELECT * FROM ({'in_views' if first is None else firsts if first > 0 else 'SELECT * FROM in_views LIMIT 0'}) ORDER BY {edge}, doc_id, sent_id")
     return pd.concat([rows[["group"]].astype("string"), conform(rows, "edge_evidence")], axis=1)
 
 def view_totals(net:dict[str, pd.DataFrame|OnDisk], views:pd.DataFrame)->dict[tuple[str, str, str, str], int]:

@@ -329,7 +329,7 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
     return tables
 
 # %% ../nbs/14_pipeline.ipynb #c2a1d042
-WORKER_TRIM = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_" # Dask starts workers with glibc returning freed memory to the system beyond 64 KiB; unset for the local cluster, as the corpus-level stages then spend far less time in the kernel (framing at 100,000 articles: 22.6 instead of 41.6 s of system time) and their peak memory stays under 3 GB
+WORKER_TRIM = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_" # Dask starts workers with glibc returning freed memory to the system beyond 64 KiB; unset for the local cluster, as the corpus-level stages then spend far less time in the kernel (framing at 100,000 articles: 22.6 instead of 41.6 s of system time), and a worker's peak at 100,000 articles stays at 3.2 GB
 
 @contextmanager
 def dask_client(run_cfg:RunConfig):

@@ -25,7 +25,7 @@ from corpus_research.core import IngestConfig
 from corpus_research.framing import FramingConfig
 from corpus_research.networks import NetworkConfig
 
-STAGES = ("merge_partitions", "networks", "framing", "network_files") # the store's tables are written by two threads meanwhile (`StoreWriter`)
+STAGES = ("merge_partitions", "merged_networks", "framing", "network_files") # `merged_networks` computes the networks (`Deferred`); the store's tables are written by two threads meanwhile (`StoreWriter`)
 
 
 def rss_mb()->float:

@@ -81,7 +81,7 @@ def stage_speeds(corpus, manifest, sample, work):
 
 
 def full_run(corpus, manifest, out, workers, cfg=IngestConfig(), partition_size=500):
-    "Wall times of the partitions and the corpus stages (framing on a worker) on a local cluster of `workers`; peak MB per worker and of this process."
+    "Wall times of the partitions and the corpus stages (tasks on the workers) on a local cluster of `workers`; peak MB per worker and of this process."
     nlp_cfg = NlpConfig(cache=str(out / "cache"))
     with dask_client(RunConfig(workers=workers)) as client: # the local cluster `corpus-research run --workers` starts
         t0 = time.perf_counter()

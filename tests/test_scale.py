@@ -1,12 +1,16 @@
 """Partitioned runs, on a real Dask cluster too, give the single-process tables byte for byte; finished partitions are reused."""
 import filecmp
+import os
 import shutil
+
+import dask
 
 import pytest
 from distributed import LocalCluster
 
 from corpus_research.core import demo_corpus
 from corpus_research.nlp import CACHE_SUFFIX
+from corpus_research.pipeline import RunConfig, dask_client
 from corpus_research.synth import synthesize
 
 from conftest import cli
@@ -48,6 +52,12 @@ def test_dask_cluster_on_loopback_gives_the_single_process_tables(corpus, single
     assert any(k.startswith("partition") for k in prefixes) and {"network_inputs", "grouping_networks", "network_evidence", "framing", "network_files", "store_table"} <= prefixes # every stage's work was a task of this cluster
     assert len(list((tmp_path / "cache" / "partitions").glob("*/done"))) == 4 # 35 inputs (and the manifest) in partitions of 10
     assert_same_tables(single, tables)
+
+
+def test_local_cluster_workers_run_without_profiler_and_malloc_trim():
+    with dask_client(RunConfig(workers=1)) as client:
+        settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")))
+    assert list(settings.values()) == [(False, None)] # see `pipeline.LOCAL_WORKERS`
 
 
 def test_local_workers_and_in_process_partitions_give_the_single_process_tables(corpus, single, tmp_path):

@@ -35,7 +35,7 @@ def permutations(perms:int=128)->tuple[np.ndarray, np.ndarray]:
 def signature(text:str, k:int=5, perms:int=128)->MinHash:
     "MinHash signature of the `k`-word shingles of `text`, shingles hashed with CRC-32 (fast, stable across runs)."
     m = MinHash(num_perm=perms, seed=1, hashfunc=zlib.crc32, permutations=permutations(perms), scheme=SCHEME)
-    m.update_batch(sorted(shingles(text, k)))
+    m.update_batch(shingles(text, k)) # a minimum per permutation: the order of the shingles does not matter
     return m
 
 def signatures(texts:dict[str, str], k:int=5, perms:int=128)->dict[str, np.ndarray]:

@@ -14,7 +14,7 @@ from scipy import sparse
 
 from . import __version__
 from .core import conform, frames_digest, knowledge_file, prf, sha256_hex
-from .networks import bootstrap_rates, document_groups
+from .networks import bootstrap_rates, document_groups, resample_weights, resampled_sums
 from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, table_digest, write_folder
 
 # %% auto #0
@@ -272,11 +272,13 @@ def term_matrix(terms:pd.DataFrame|OnDisk, # the `terms` table, in memory or lef
     i, j, n = (np.concatenate([c[column] for c in cells]) for column in ("i", "j", "n"))
     return sparse.csr_matrix((n, (i, j)), shape=(len(docs), len(lemmas))), docs, lemmas # a document's cells in two pieces are summed here
 
-def resampled_counts(X:sparse.csr_matrix, n:int, rng:np.random.Generator)->np.ndarray:
-    "n × lemmas counts, each from the rows of `X` resampled with replacement."
-    d = X.shape[0]
-    W = rng.multinomial(d, np.full(d, 1 / d), size=n).astype(float) if d else np.zeros((n, 0))
-    return np.asarray((X.T @ W.T).T)
+def resampled_counts(X:sparse.csr_matrix, # documents × lemmas: integer counts
+                     n:int, rng:np.random.Generator,
+                     chunk:int=50, # resamples drawn at once
+                    )->np.ndarray:
+    "n × lemmas counts, each from the rows of `X` resampled with replacement: drawn and summed as `bootstrap_rates` does (in float32 where that is exact)."
+    X32 = X.astype(np.float32)
+    return np.vstack([resampled_sums(X, resample_weights(X.shape[0], min(chunk, n - start), rng), X32) for start in range(0, n, chunk)] or [np.zeros((0, X.shape[1]))])
 
 def keyness(terms:pd.DataFrame|OnDisk, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
     "The `keyness` table: each group of `cfg.keyness_groupings` against the rest of the corpus."

@@ -330,7 +330,7 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
 
 # %% ../nbs/14_pipeline.ipynb #c2a1d042
 LOCAL_WORKERS = { # Dask settings of the local cluster's workers (a cluster of your own keeps its settings)
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None, # Dask starts workers with glibc returning freed memory to the system beyond 64 KiB; unset, the corpus-level stages spend far less time in the kernel (framing at 100,000 articles: 22.6 instead of 41.6 s of system time), and a worker's peak at 100,000 articles stays at 3.2 GB
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None, # Dask starts workers with glibc returning freed memory to the system beyond 64 KiB; unset, the corpus-level stages spend far less time in the kernel (framing at 100,000 articles: 22.6 instead of 41.6 s of system time), and a worker's peak at 100,000 articles stays at 3.1-3.2 GB
     "distributed.worker.profile.enabled": False, # the statistical profiler samples the running task's stack every 10 ms for a dashboard we do not start; off, the partitions run 2-3% faster (two 1-worker clusters side by side, 8 partitions each: 74.4-77.2 against 76.2-79.0 s, 84.3-84.6 against 86.5-87.4 s)
 }
 

@@ -4,7 +4,6 @@ import os
 import shutil
 
 import dask
-
 import pytest
 from distributed import LocalCluster
 

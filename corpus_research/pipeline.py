@@ -31,11 +31,11 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['STAGES', 'CODING_FILES', 'REGISTRY', 'ANALYSED', 'DOCUMENT_TABLES', 'LINKED_TABLES', 'ON_DISK', 'MALLOC_TRIM',
-           'LOCAL_WORKERS', 'default_cache', 'NlpConfig', 'RunConfig', 'file_hash', 'run_info', 'cut_sentence_warnings',
-           'analyse', 'language_warnings', 'document_stages', 'models', 'free_models', 'corpus_stages', 'run',
-           'partitions', 'stage_config', 'partition_key', 'code_documents', 'changed_names', 'affected_documents',
-           'previous_layer', 'relink', 'process_partition', 'merge_partitions', 'environ_without', 'dask_client',
-           'cluster_submit', 'run_partitions', 'partitioned_stages']
+           'TRIM_SETTING', 'LOCAL_WORKERS', 'default_cache', 'NlpConfig', 'RunConfig', 'file_hash', 'run_info',
+           'cut_sentence_warnings', 'analyse', 'language_warnings', 'document_stages', 'models', 'free_models',
+           'corpus_stages', 'run', 'partitions', 'stage_config', 'partition_key', 'code_documents', 'changed_names',
+           'affected_documents', 'previous_layer', 'relink', 'process_partition', 'merge_partitions', 'environ_without',
+           'dask_client', 'cluster_submit', 'run_partitions', 'partitioned_stages']
 
 # %% ../nbs/14_pipeline.ipynb #e338d67b
 def default_cache()->Path:
@@ -330,9 +330,10 @@ def merge_partitions(folders:list[tuple[Path, Path]], # each partition's (linkin
 
 # %% ../nbs/14_pipeline.ipynb #c2a1d042
 MALLOC_TRIM = "MALLOC_TRIM_THRESHOLD_"
+TRIM_SETTING = f"distributed.nanny.pre-spawn-environ.{MALLOC_TRIM}" # the value a Dask nanny gives `MALLOC_TRIM` before it starts a worker
 LOCAL_WORKERS = { # Dask settings of the local cluster's workers (a cluster of your own keeps its settings)
-    f"distributed.nanny.pre-spawn-environ.{MALLOC_TRIM}": None, # Dask starts workers with glibc returning freed memory to the system beyond 64 KiB; unset, the corpus-level stages spend far less time in the kernel (framing at 100,000 articles: 22.6 instead of 41.6 s of system time), and a worker's peak at 100,000 articles stays at 3.1-3.2 GB
-    "distributed.worker.profile.enabled": False, # the statistical profiler samples the running task's stack every 10 ms for a dashboard we do not start; off, the partitions run 2-3% faster (two 1-worker clusters side by side, 8 partitions each: 74.4-77.2 against 76.2-79.0 s, 84.3-84.6 against 86.5-87.4 s)
+    TRIM_SETTING: None, # Dask starts workers with glibc returning freed memory to the system beyond 64 KiB; unset, the corpus-level stages spend far less time in the kernel (framing at 100,000 articles: 22.6 instead of 41.6 s of system time), and a worker's peak at 100,000 articles stays at 3.1-3.2 GB
+    "distributed.worker.profile.enabled": False, # the statistical profiler samples the running task's stack every 10 ms for a dashboard we do not start; off, the partitions run 2-3% faster (two 1-worker clusters side by side, 8 partitions each: 77.2 against 79.0 s, 84.3 against 86.5 s)
 }
 
 @contextmanager
@@ -356,7 +357,7 @@ def dask_client(run_cfg:RunConfig):
     with ExitStack() as stack:
         if not run_cfg.scheduler:
             # a local cluster started earlier in this process left Dask's trim threshold in its environment, which new workers would inherit
-            stack.enter_context(environ_without(MALLOC_TRIM, str(dask.config.get(f"distributed.nanny.pre-spawn-environ.{MALLOC_TRIM}"))))
+            stack.enter_context(environ_without(MALLOC_TRIM, str(dask.config.get(TRIM_SETTING))))
             stack.enter_context(dask.config.set(LOCAL_WORKERS))
         cluster = run_cfg.scheduler or stack.enter_context(LocalCluster(n_workers=run_cfg.workers, threads_per_worker=1, processes=True,
                                                                         host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR))

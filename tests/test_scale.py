@@ -9,7 +9,7 @@ from distributed import LocalCluster
 
 from corpus_research.core import demo_corpus
 from corpus_research.nlp import CACHE_SUFFIX
-from corpus_research.pipeline import RunConfig, dask_client
+from corpus_research.pipeline import MALLOC_TRIM, RunConfig, dask_client
 from corpus_research.synth import synthesize
 
 from conftest import cli
@@ -56,7 +56,7 @@ def test_dask_cluster_on_loopback_gives_the_single_process_tables(corpus, single
 def test_local_cluster_workers_run_without_profiler_and_malloc_trim():
     with LocalCluster(n_workers=1, processes=True, dashboard_address=None): pass # its nanny leaves Dask's trim threshold in this process's environment
     with dask_client(RunConfig(workers=1)) as client:
-        settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_")))
+        settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"), os.environ.get(MALLOC_TRIM)))
     assert list(settings.values()) == [(False, None)] # see `pipeline.LOCAL_WORKERS`
 
 

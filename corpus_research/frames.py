@@ -5,12 +5,13 @@
 # %% ../nbs/12_frames.ipynb #58bdd19a
 from __future__ import annotations
 import importlib.util
-from itertools import compress
+from itertools import compress, repeat
+from operator import attrgetter
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import pandas as pd
 from spacy.tokens import Doc
@@ -19,11 +20,12 @@ from .core import load_knowledge
 from .nlp import Tok, doc_text, expanded_span, sentence_spans, tokens
 
 # %% auto #0
-__all__ = ['CONTENT_POS', 'NOUNS', 'TOKENS_KEPT', 'CLAUSE_BREAKS', 'QUOTE_MARKS', 'TERM_POS', 'CODED_TABLES', 'Token', 'is_cased',
-           'is_noun_only', 'compile_word', 'glob_matches', 'word_matches', 'Match', 'Lexicon', 'particles',
-           'sentence_tokens', 'Negation', 'load_negation', 'unique_patterns', 'Label', 'load_labels',
-           'textblob_de_lexicon', 'polarity_file', 'load_polarity', 'Instruments', 'load_instruments', 'frame_rows',
-           'longest_first', 'label_rows', 'evaluation_rows', 'interaction_rows', 'term_rows', 'code_paragraph']
+__all__ = ['CONTENT_POS', 'NOUNS', 'TOKENS_KEPT', 'CLAUSE_BREAKS', 'PATTERN_TABLES', 'TERM_POS', 'QUOTE_MARKS', 'CODED_TABLES',
+           'Token', 'is_cased', 'is_noun_only', 'compile_word', 'glob_matches', 'word_matches', 'Match', 'memoised',
+           'Lexicon', 'particles', 'sentence_tokens', 'Negation', 'load_negation', 'unique_patterns', 'Label',
+           'load_labels', 'textblob_de_lexicon', 'polarity_file', 'load_polarity', 'Instruments', 'load_instruments',
+           'frame_rows', 'longest_first', 'label_rows', 'evaluation_rows', 'interaction_rows', 'term_rows',
+           'code_paragraph']
 
 # %% ../nbs/12_frames.ipynb #34670273
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "X"})
@@ -73,15 +75,22 @@ def word_matches(word:str, tok:Token)->bool:
     return glob_matches(parts, tok.lemma) or glob_matches(parts, tok.form.lower())
 
 # %% ../nbs/12_frames.ipynb #b35fa18a
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple): # a tuple: made for every match and every evaluative word
     "A pattern found in a token sequence."
     start:int # first token
     end:int # token after the last
     value:object # what the pattern stands for (a frame, a label, a class)
     pattern:str
 
-TOKENS_KEPT = 200_000 # most tokens a `Lexicon` keeps the candidates of before it starts again
+TOKENS_KEPT = 200_000 # most tokens a cache per token keeps before it starts again
+
+def memoised(known:dict, # key -> `make(key)`, for the keys seen (emptied beyond `TOKENS_KEPT`)
+             keys:list, make:Callable)->list:
+    "`make(key)` of each key: a dict lookup per key seen before (two thirds of the time of an `lru_cache`'s), `make` for the others."
+    if len(known) > TOKENS_KEPT: known.clear()
+    found = list(map(known.get, keys))
+    if None in found: found = [v if v is not None else known.setdefault(k, make(k)) for v, k in zip(found, keys)]
+    return found
 
 class Lexicon:
     "Patterns (indicator syntax of frames.toml) with a value each, compiled for matching token sequences."
@@ -103,12 +112,11 @@ class Lexicon:
             for key in (s, "<" + s[:2], ">" + s[-2:]): found.update(self.index.get(key, ()))
         return tuple(sorted(i for i in found if word_matches(self.entries[i][0][0], tok)))
 
-    def find(self, toks:list[Token])->list[Match]:
+    def find(self, toks:list[Token],
+             found:list[tuple[int, ...]]|None=None, # the `candidates` of each token, when the caller has them
+            )->list[Match]:
         "Every match in `toks`, in order of position."
-        known, out = self.known, []
-        if len(known) > TOKENS_KEPT: known.clear()
-        found = list(map(known.get, toks)) # a dict lookup per token: two thirds of the time of an `lru_cache`'s
-        if None in found: found = [c if c is not None else known.setdefault(t, self.candidates(t)) for c, t in zip(found, toks)]
+        found, out = memoised(self.known, toks, self.candidates) if found is None else found, []
         for s in compress(range(len(found)), found): # the tokens that can start a pattern (most sentences have none)
             tok = toks[s]
             for i in found[s]:
@@ -127,13 +135,15 @@ def particles(knowledge:str|None=None)->frozenset:
 
 def sentence_tokens(sent:list[Tok], particles:frozenset)->list[Token]:
     "`Token`s of a sentence's `Tok`s, with separable verbs ('warf … vor') rebuilt as one lemma on the verb."
-    lemmas, pos, verb = [t.lemma_.lower() for t in sent], [t.pos_ for t in sent], None
-    for k, t in enumerate(sent):
-        if t.text in CLAUSE_BREAKS: verb = None
-        elif t.tag_ == "VVFIN" and verb is None: verb = k
-        elif verb is not None and t.lower_ in particles and (k + 1 == len(sent) or sent[k + 1].is_punct):
-            lemmas[verb], pos[k], verb = t.lower_ + lemmas[verb], "PART", None
-    return [Token(l, t.text, p) for l, t, p in zip(lemmas, sent, pos)]
+    lemmas, pos = list(map(str.lower, map(attrgetter("lemma_"), sent))), list(map(attrgetter("pos_"), sent)) # a column at a time, not a loop per token
+    if "VVFIN" in map(attrgetter("tag_"), sent) and not particles.isdisjoint(map(attrgetter("lower_"), sent)): # else nothing to rebuild
+        verb = None
+        for k, t in enumerate(sent):
+            if t.text in CLAUSE_BREAKS: verb = None
+            elif t.tag_ == "VVFIN" and verb is None: verb = k
+            elif verb is not None and t.lower_ in particles and (k + 1 == len(sent) or sent[k + 1].is_punct):
+                lemmas[verb], pos[k], verb = t.lower_ + lemmas[verb], "PART", None
+    return list(map(tuple.__new__, repeat(Token), zip(lemmas, map(attrgetter("text"), sent), pos))) # made as tuples: `Token(…)` calls Python code per token
 
 # %% ../nbs/12_frames.ipynb #097ffbc6
 @dataclass(frozen=True)
@@ -185,8 +195,8 @@ class Label:
     context:Lexicon|None # words of which one must be in the sentence
     not_after:frozenset
 
-def load_labels(knowledge:str|None=None)->Lexicon:
-    "A `Lexicon` of every label pattern in `labels.toml`, with its `Label` as value."
+def load_labels(knowledge:str|None=None)->list[tuple[str, Label]]:
+    "(pattern, `Label`) of every label pattern in `labels.toml`."
     data = load_knowledge("labels.toml", knowledge)
     entries = []
     for row in data["label"]:
@@ -194,7 +204,7 @@ def load_labels(knowledge:str|None=None)->Lexicon:
         context = Lexicon([(w, True) for w in row["context"]]) if row.get("context") else None
         label = Label(row["referent"], row["label"], row["connotation"], context, frozenset(row.get("not_after", [])))
         entries += [(p, label) for p in row["patterns"]]
-    return Lexicon(entries)
+    return entries
 
 # %% ../nbs/12_frames.ipynb #e1a27090
 def textblob_de_lexicon()->Path:
@@ -220,16 +230,33 @@ def load_polarity(source:str="textblob-de", # 'textblob-de', or a CSV/TSV file w
     return {(w.lower(), noun): p for w, p, noun in rows if p}
 
 # %% ../nbs/12_frames.ipynb #094f3e43
+PATTERN_TABLES = ("frames", "labels", "interactions") # the tables coded by patterns: frame indicators, label patterns, event words
+TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
 @dataclass(frozen=True)
 class Instruments:
     "Everything sentence coding needs, loaded once."
-    frames:Lexicon # indicator -> frame
+    patterns:Lexicon # frame indicators, label patterns and event words, valued (table of `PATTERN_TABLES`, frame or `Label` or class): one pass finds all three
     frame_info:dict # frame -> its codebook entry (label, family, question, notes)
-    labels:Lexicon # label pattern -> Label
-    events:Lexicon # event word -> class
     polarity:dict # (lemma, noun) -> polarity
     negation:Negation
     particles:frozenset # separable verb particles
+    known:dict = field(default_factory=dict, compare=False, repr=False) # token -> `token_codes(token)`, for the tokens seen
+
+    def token_codes(self, tok:Token)->tuple[tuple[int, ...], float|None, bool]:
+        "What the coding reads of a token: the patterns it can start (`Lexicon.candidates`), its polarity (content words only) and whether it is a term (a noun, name, verb or adjective with a letter, longer than one character)."
+        polarity = self.polarity.get((tok.lemma, tok.pos in NOUNS)) if tok.content else None
+        return self.patterns.candidates(tok), polarity, tok.pos in TERM_POS and len(tok.lemma) > 1 and any(map(str.isalpha, tok.lemma))
+
+    def codes(self, toks:list[Token])->tuple[tuple, tuple, tuple]:
+        "The `token_codes` of `toks` as three columns: candidates, polarities, terms (a dict lookup per token seen before)."
+        return tuple(zip(*memoised(self.known, toks, self.token_codes))) or ((), (), ())
+
+    def matches(self, toks:list[Token], candidates:tuple)->dict[str, list[Match]]:
+        "The matches of each table of `PATTERN_TABLES` in `toks` (`candidates`: as `codes` gives them), each valued by its frame, `Label` or class."
+        out = {table: [] for table in PATTERN_TABLES}
+        for m in self.patterns.find(toks, candidates): out[m.value[0]].append(m._replace(value=m.value[1]))
+        return out
 
 def load_instruments(knowledge:str|None=None, # knowledge folder overriding the packaged files
                      polarity:str="textblob-de", # polarity lexicon (see `load_polarity`)
@@ -239,11 +266,11 @@ def load_instruments(knowledge:str|None=None, # knowledge folder overriding the 
     frames = unique_patterns({f: e["indicators"] for f, e in codebook.items()}, "frames.toml: indicator")
     events = unique_patterns(load_knowledge("interactions.toml", knowledge)["classes"], "interactions.toml: word")
     info = {f: {k: v for k, v in e.items() if k != "indicators"} for f, e in codebook.items()}
-    return Instruments(Lexicon(frames), info, load_labels(knowledge), Lexicon(events), load_polarity(polarity), load_negation(knowledge), particles(knowledge))
+    patterns = [(p, (table, v)) for table, entries in zip(PATTERN_TABLES, (frames, load_labels(knowledge), events)) for p, v in entries]
+    return Instruments(Lexicon(patterns), info, load_polarity(polarity), load_negation(knowledge), particles(knowledge))
 
 # %% ../nbs/12_frames.ipynb #74e2f32a
 QUOTE_MARKS = frozenset("\"'„“”‚‘’»«›‹")
-TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 def _offsets(sent:list[Tok], m:Match)->tuple[int, int]:
     "Offsets of a match in its paragraph's text."
@@ -252,10 +279,12 @@ def _offsets(sent:list[Tok], m:Match)->tuple[int, int]:
 def _words(text:str, sent:list[Tok], matches:list[Match])->str|None:
     return "; ".join(text[slice(*_offsets(sent, m))] for m in matches) or None
 
-def frame_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, inst:Instruments)->list[dict]:
+def frame_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, inst:Instruments,
+               matches:list[Match], # the frame indicators found (`Instruments.matches`)
+              )->list[dict]:
     "`frames` rows of one sentence (`key`: doc_id and sent_id; `text`: its paragraph's)."
     by_frame = {}
-    for m in inst.frames.find(toks):
+    for m in matches:
         by_frame.setdefault(m.value, ([], []))[inst.negation(toks, m)].append(m)
     return [dict(key, frame=f, n_matches=len(kept), indicators=_words(text, sent, kept), negated=_words(text, sent, neg))
             for f, (kept, neg) in by_frame.items()]
@@ -267,9 +296,11 @@ def longest_first(matches:list[Match])->list[Match]:
         if all(m.end <= o.start or o.end <= m.start for o in out): out.append(m)
     return sorted(out, key=lambda m: m.start)
 
-def label_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, start:int, inst:Instruments)->list[dict]:
+def label_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, start:int,
+               matches:list[Match], # the label patterns found (`Instruments.matches`)
+              )->list[dict]:
     "`labels` rows of one sentence."
-    ok = [m for m in inst.labels.find(toks) if not (m.start and toks[m.start - 1].form.lower() in m.value.not_after)
+    ok = [m for m in matches if not (m.start and toks[m.start - 1].form.lower() in m.value.not_after)
           and (m.value.context is None or m.value.context.find(toks))]
     rows = []
     for m in longest_first(ok):
@@ -279,34 +310,39 @@ def label_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, start:int, 
                          label=m.value.label, connotation=m.value.connotation, quoted=quoted))
     return rows
 
-def evaluation_rows(key:dict, sent:list[Tok], toks:list[Token], start:int, inst:Instruments, skip:set[int])->list[dict]:
+def evaluation_rows(key:dict, sent:list[Tok], toks:list[Token], start:int, inst:Instruments, skip:set[int],
+                    polarities:tuple, # of each token (`Instruments.codes`; None: not evaluative)
+                   )->list[dict]:
     "`evaluations` rows of one sentence; tokens at document offsets in `skip` (actor mentions) are not evaluations."
     rows = []
-    for k, (t, tok) in enumerate(zip(sent, toks)):
-        if not tok.content or start + t.idx in skip: continue
-        p = inst.polarity.get((tok.lemma, t.pos_ in ("NOUN", "PROPN")))
-        if p is None: continue
+    for k in compress(range(len(toks)), polarities): # the evaluative words (no polarity is zero)
+        t, p = sent[k], polarities[k]
+        if start + t.idx in skip: continue
         neg = inst.negation(toks, Match(k, k + 1, None, ""))
-        rows.append(dict(key, start_char=start + t.idx, end_char=start + t.idx + len(t.text), word=t.text, lemma=tok.lemma,
+        rows.append(dict(key, start_char=start + t.idx, end_char=start + t.idx + len(t.text), word=t.text, lemma=toks[k].lemma,
                          polarity=p, negated=neg, score=-p if neg else p))
     return rows
 
-def interaction_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, start:int, inst:Instruments)->list[dict]:
+def interaction_rows(key:dict, sent:list[Tok], toks:list[Token], text:str, start:int, inst:Instruments,
+                     matches:list[Match], # the event words found (`Instruments.matches`)
+                    )->list[dict]:
     "`interactions` rows of one sentence."
     rows = []
-    for m in longest_first(inst.events.find(toks)):
+    for m in longest_first(matches):
         a, b = _offsets(sent, m)
         rows.append(dict(key, start_char=start + a, end_char=start + b, word=text[a:b], lemma=" ".join(t.lemma for t in toks[m.start:m.end]),
                          **{"class": m.value}, negated=inst.negation(toks, m)))
     return rows
 
-def term_rows(key:dict, sent:list[Tok], toks:list[Token])->list[dict]:
+def term_rows(key:dict, sent:list[Tok], toks:list[Token],
+              terms:tuple, # of each token: is it a term? (`Instruments.codes`)
+             )->list[dict]:
     "`terms` rows of one sentence: content lemmas and their counts."
     counts = {}
-    for t, tok in zip(sent, toks):
-        if tok.pos in TERM_POS and len(tok.lemma) > 1 and any(map(str.isalpha, tok.lemma)): # `tok.pos` is `t.pos_` but for particles, which are no terms
-            lemma = t.lemma_ if t.pos_ in ("NOUN", "PROPN") and tok.lemma == t.lemma_.lower() else tok.lemma
-            counts[(lemma, t.pos_)] = counts.get((lemma, t.pos_), 0) + 1
+    for k in compress(range(len(toks)), terms): # `toks[k].pos` is `t.pos_` but for particles, which are no terms
+        t, lemma = sent[k], toks[k].lemma
+        if t.pos_ in NOUNS and lemma == t.lemma_.lower(): lemma = t.lemma_
+        counts[(lemma, t.pos_)] = counts.get((lemma, t.pos_), 0) + 1
     return [dict(key, lemma=l, pos=p, n=n) for (l, p), n in counts.items()]
 
 # %% ../nbs/12_frames.ipynb #ffb2b615
@@ -328,9 +364,11 @@ def code_paragraph(doc_id:str, # the document
     for sent_id, (a, b) in enumerate(sentence_spans(doc), first_sent_id):
         key, sent_words = dict(doc_id=doc_id, sent_id=sent_id), words[a:b]
         toks = sentence_tokens(sent_words, inst.particles)
-        rows["frames"] += frame_rows(key, sent_words, toks, text, inst)
-        rows["labels"] += label_rows(key, sent_words, toks, text, start, inst)
-        rows["evaluations"] += evaluation_rows(key, sent_words, toks, start, inst, skip)
-        rows["interactions"] += interaction_rows(key, sent_words, toks, text, start, inst)
-        rows["terms"] += term_rows(key, sent_words, toks)
+        candidates, polarities, terms = inst.codes(toks)
+        found = inst.matches(toks, candidates)
+        rows["frames"] += frame_rows(key, sent_words, toks, text, inst, found["frames"])
+        rows["labels"] += label_rows(key, sent_words, toks, text, start, found["labels"])
+        rows["evaluations"] += evaluation_rows(key, sent_words, toks, start, inst, skip, polarities)
+        rows["interactions"] += interaction_rows(key, sent_words, toks, text, start, inst, found["interactions"])
+        rows["terms"] += term_rows(key, sent_words, toks, terms)
     return rows

@@ -14,7 +14,7 @@ from scipy import sparse
 
 from . import __version__
 from .core import conform, frames_digest, knowledge_file, prf, sha256_hex
-from .networks import bootstrap_rates, document_groups, resample_weights, resampled_sums
+from .networks import bootstrap_rates, document_groups, resample_weights, weighted_sums
 from .store import DOCS_PER_SLICE, ROWS_PER_PASS, OnDisk, read_columns, read_folder, relation, scratch_db, slice_reader, table_digest, write_folder
 
 # %% auto #0
@@ -277,8 +277,8 @@ def resampled_counts(X:sparse.csr_matrix, # documents × lemmas: integer counts
                      chunk:int=50, # resamples drawn at once
                     )->np.ndarray:
     "n × lemmas counts, each from the rows of `X` resampled with replacement: drawn and summed as `bootstrap_rates` does (in float32 where that is exact)."
-    X32 = X.astype(np.float32)
-    return np.vstack([resampled_sums(X, resample_weights(X.shape[0], min(chunk, n - start), rng), X32) for start in range(0, n, chunk)] or [np.zeros((0, X.shape[1]))])
+    sums = weighted_sums(X)
+    return np.vstack([sums(resample_weights(X.shape[0], min(chunk, n - start), rng)) for start in range(0, n, chunk)] or [np.zeros((0, X.shape[1]))])
 
 def keyness(terms:pd.DataFrame|OnDisk, documents:pd.DataFrame, cfg:FramingConfig)->pd.DataFrame:
     "The `keyness` table: each group of `cfg.keyness_groupings` against the rest of the corpus."

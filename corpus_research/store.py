@@ -79,6 +79,7 @@ BYTES_PER_PASS = 256_000_000 # bytes of rows (estimated: `row_bytes`) DuckDB sor
 def scratch_db():
     "An in-memory DuckDB connection that spills to its own temporary folder (removed afterwards) beyond `DUCKDB_MEMORY`."
     with tempfile.TemporaryDirectory(prefix="cr-duckdb-") as tmp, duckdb.connect(config=dict(memory_limit=DUCKDB_MEMORY, temp_directory=tmp)) as con:
+        con.execute("SET enable_progress_bar = false") # DuckDB's own bar on long queries, mixed into the run's output (and into a worker's log)
         yield con
 
 def parquet_schema(name:str)->pa.Schema:

@@ -113,10 +113,10 @@ class Lexicon:
         return tuple(sorted(i for i in found if word_matches(self.entries[i][0][0], tok)))
 
     def find(self, toks:list[Token],
-             found:list[tuple[int, ...]]|None=None, # the `candidates` of each token, when the caller has them
+             candidates:list[tuple[int, ...]]|None=None, # the `candidates` of each token, when the caller has them
             )->list[Match]:
         "Every match in `toks`, in order of position."
-        found, out = memoised(self.known, toks, self.candidates) if found is None else found, []
+        found, out = memoised(self.known, toks, self.candidates) if candidates is None else candidates, []
         for s in compress(range(len(found)), found): # the tokens that can start a pattern (most sentences have none)
             tok = toks[s]
             for i in found[s]:
@@ -365,10 +365,10 @@ def code_paragraph(doc_id:str, # the document
         key, sent_words = dict(doc_id=doc_id, sent_id=sent_id), words[a:b]
         toks = sentence_tokens(sent_words, inst.particles)
         candidates, polarities, terms = inst.codes(toks)
-        found = inst.matches(toks, candidates)
-        rows["frames"] += frame_rows(key, sent_words, toks, text, inst, found["frames"])
-        rows["labels"] += label_rows(key, sent_words, toks, text, start, found["labels"])
+        matches = inst.matches(toks, candidates)
+        rows["frames"] += frame_rows(key, sent_words, toks, text, inst, matches["frames"])
+        rows["labels"] += label_rows(key, sent_words, toks, text, start, matches["labels"])
         rows["evaluations"] += evaluation_rows(key, sent_words, toks, start, inst, skip, polarities)
-        rows["interactions"] += interaction_rows(key, sent_words, toks, text, start, inst, found["interactions"])
+        rows["interactions"] += interaction_rows(key, sent_words, toks, text, start, inst, matches["interactions"])
         rows["terms"] += term_rows(key, sent_words, toks, terms)
     return rows
